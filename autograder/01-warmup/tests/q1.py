@@ -1,0 +1,47 @@
+# Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q1"
+points = 4
+
+@test_case(points=None, hidden=False)
+def test_shapes_are_tuples(X_shape, W_shape, b_shape, logits_shape):
+    answers = {'X_shape': X_shape, 'W_shape': W_shape, 'b_shape': b_shape, 'logits_shape': logits_shape}
+    for name, value in answers.items():
+        ok = isinstance(value, (tuple, list)) and all((isinstance(d, int) for d in value))
+        assert ok, f'{name} should be a tuple of integers such as (5, 7), not {value!r}.'
+
+@test_case(points=None, hidden=True)
+def test_X_shape(X_shape):
+    shape = tuple(X_shape) if isinstance(X_shape, (tuple, list)) else X_shape
+    if shape == (2, 100):
+        raise AssertionError('X_shape is transposed: X has one row per house and one column per feature.')
+    ok = shape == (100, 2)
+    assert ok, 'X_shape: how many houses (rows) and how many features (columns) are there?'
+
+@test_case(points=None, hidden=True)
+def test_W_shape(W_shape):
+    shape = tuple(W_shape) if isinstance(W_shape, (tuple, list)) else W_shape
+    if shape == (3, 2):
+        raise AssertionError('W_shape is transposed: X @ W needs W to have as many rows as X has columns (features), and one column per class.')
+    ok = shape == (2, 3)
+    assert ok, 'W_shape: W maps the features of one house to one score per class.'
+
+@test_case(points=None, hidden=True)
+def test_b_shape(b_shape):
+    shape = tuple(b_shape) if isinstance(b_shape, (tuple, list)) else b_shape
+    if shape in [(100, 3), (1, 3), (100,), (100, 1)]:
+        raise AssertionError(f'b_shape {shape} is not what we want: the bias is one number per class, shared by every house. Broadcasting adds it to each row of X @ W, so it is 1-D.')
+    ok = shape == (3,)
+    assert ok, 'b_shape: the bias holds one number per class (and is 1-D).'
+
+@test_case(points=None, hidden=True)
+def test_logits_shape(logits_shape):
+    shape = tuple(logits_shape) if isinstance(logits_shape, (tuple, list)) else logits_shape
+    if shape == (3, 100):
+        raise AssertionError('logits_shape is transposed: one row per house, one column per class.')
+    ok = shape == (100, 3)
+    assert ok, 'logits_shape: X @ W + b gives one score per class for every house.'
+

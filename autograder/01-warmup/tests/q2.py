@@ -1,0 +1,23 @@
+# Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q2"
+points = 2
+
+@test_case(points=None, hidden=False)
+def test_demo_arrays(X_demo, W_demo, b_demo, logits_demo):
+    import numpy as np
+    for name, value in [('X_demo', X_demo), ('W_demo', W_demo), ('b_demo', b_demo), ('logits_demo', logits_demo)]:
+        assert isinstance(value, np.ndarray), f'{name} should be a NumPy array (use rng.normal(size=...)).'
+
+@test_case(points=None, hidden=True)
+def test_demo_values(X_demo, W_demo, b_demo, logits_demo):
+    import numpy as np
+    shapes = [np.shape(a) for a in (X_demo, W_demo, b_demo, logits_demo)]
+    ok = shapes == [(100, 2), (2, 3), (3,), (100, 3)]
+    assert ok, f'The arrays should have the shapes of question 1; yours are {shapes}.'
+    ok = np.allclose(logits_demo, np.asarray(X_demo) @ np.asarray(W_demo) + np.asarray(b_demo))
+    assert ok, 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
+

@@ -1,0 +1,134 @@
+"""``python -m course build``: generate student notebooks, answer keys and autograder files.
+
+Stages, per lesson (one log line each):
+  1. assign   - run Otter Assign on ``source/NN-name.ipynb`` in a scratch folder;
+  2. student  - normalise the student notebook and copy its public tests to ``notebooks/NN-name/``;
+  3. grader   - copy the hidden tests and repack the autograder zip under a stable name;
+  4. solution - strip grader cells from the solution notebook, execute it, write ``solutions/``.
+Every generated file is written so that two builds give byte-identical results.
+"""
+
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import layout, lessons, notebooks
+from .execute import run
+
+log = logging.getLogger("course.build")
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class BuildError(RuntimeError):
+    """A stage failed; the message says which lesson and why."""
+
+
+def test_header(source_rel: str) -> str:
+    return f"# Generated from {source_rel} by `{notebooks.GENERATOR}`. Edit the source, not this file.\n"
+
+
+def assign(lesson: str, src_root: Path, scratch: Path) -> Path:
+    """Run Otter Assign on a copy of the lesson's source; return Otter's output folder."""
+    work = scratch / "work"
+    (work / layout.SOURCE).mkdir(parents=True)
+    master = work / layout.SOURCE / f"{lesson}.ipynb"
+    shutil.copy(src_root / layout.SOURCE / f"{lesson}.ipynb", master)
+    (work / layout.DATA).symlink_to(src_root / layout.DATA)  # lessons read ../data/ames.csv
+    out = scratch / "otter"
+    otter = Path(sys.executable).with_name("otter")
+    proc = subprocess.run(
+        [str(otter), "assign", str(master), str(out)],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
+    failed = [ln for ln in proc.stdout.splitlines() if "failed" in ln.lower() and "0 failed" not in ln.lower()]
+    if proc.returncode != 0 or failed:
+        raise BuildError(f"{lesson}: otter assign failed\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
+    return out
+
+
+def copy_tests(src: Path, dest: Path, source_rel: str) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    for test in sorted(src.glob("*.py")):
+        (dest / test.name).write_text(test_header(source_rel) + test.read_text(), encoding="utf-8")
+
+
+def write_student(lesson: str, otter_out: Path, dest_root: Path, source_rel: str) -> None:
+    nb = notebooks.read(otter_out / "student" / f"{lesson}.ipynb")
+    nb = notebooks.clear_outputs(notebooks.clean_metadata(nb))
+    nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Student notebook"), lesson)
+    folder = layout.student_dir(dest_root, lesson)
+    notebooks.write(nb, layout.student_notebook(dest_root, lesson))
+    copy_tests(otter_out / "student" / "tests", folder / "tests", source_rel)
+
+
+def repack_zip(raw: Path, dest: Path, tests_dir: Path) -> None:
+    """Rewrite Otter's timestamped zip with fixed dates, sorted entries and our headed tests."""
+    with zipfile.ZipFile(raw) as src:
+        entries = {info.filename: (info, src.read(info)) for info in src.infolist() if not info.is_dir()}
+    for test in tests_dir.glob("*.py"):
+        info, _ = entries[f"tests/{test.name}"]
+        entries[info.filename] = (info, test.read_bytes())
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in sorted(entries):
+            info, data = entries[name]
+            fixed = zipfile.ZipInfo(name, ZIP_TIME)
+            fixed.external_attr = info.external_attr
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, data)
+
+
+def write_grader(lesson: str, otter_out: Path, dest_root: Path, source_rel: str) -> None:
+    folder = layout.autograder_dir(dest_root, lesson)
+    copy_tests(otter_out / "autograder" / "tests", folder / "tests", source_rel)
+    (raw,) = (otter_out / "autograder").glob("*-autograder_*.zip")
+    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests")
+
+
+def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
+    nb = notebooks.read(otter_out / "autograder" / f"{lesson}.ipynb")
+    nb = notebooks.strip_assign_markers(notebooks.drop_grader_lines(nb))
+    nb = notebooks.clear_outputs(nb)
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp) / layout.SOLUTIONS
+        cwd.mkdir()
+        (Path(tmp) / layout.DATA).symlink_to(src_root / layout.DATA)
+        try:
+            nb = run(nb, cwd)
+        except Exception as err:
+            raise BuildError(f"{lesson}: the solution notebook does not run: {err}") from None
+    nb = notebooks.clean_metadata(nb)
+    nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Answer key"), lesson)
+    notebooks.write(nb, layout.solution_notebook(dest_root, lesson))
+
+
+def build_lesson(lesson: str, src_root: Path, dest_root: Path) -> None:
+    source_rel = f"{layout.SOURCE}/{lesson}.ipynb"
+    for path in layout.generated_paths(dest_root, lesson):
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    with tempfile.TemporaryDirectory(prefix=f"course-{lesson}-") as tmp:
+        log.info("%s: assign (otter assign %s)", lesson, source_rel)
+        out = assign(lesson, src_root, Path(tmp))
+        log.info("%s: student notebook and public tests -> %s/%s/", lesson, layout.NOTEBOOKS, lesson)
+        write_student(lesson, out, dest_root, source_rel)
+        log.info("%s: hidden tests and autograder zip -> %s/%s/", lesson, layout.AUTOGRADER, lesson)
+        write_grader(lesson, out, dest_root, source_rel)
+        log.info("%s: executing the answer key -> %s/%s.ipynb", lesson, layout.SOLUTIONS, lesson)
+        write_solution(lesson, out, src_root, dest_root, source_rel)
+
+
+def main(selectors: list[str] | None = None, *, src_root: Path = layout.ROOT, dest_root: Path | None = None) -> int:
+    """Build the selected lessons (all by default) from ``src_root`` into ``dest_root``."""
+    dest_root = dest_root or src_root
+    for lesson in lessons.resolve(selectors, src_root):
+        build_lesson(lesson, src_root, dest_root)
+    return 0
