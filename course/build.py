@@ -68,13 +68,18 @@ def write_student(lesson: str, otter_out: Path, dest_root: Path, source_rel: str
     copy_tests(otter_out / "student" / "tests", folder / "tests", source_rel)
 
 
-def repack_zip(raw: Path, dest: Path, tests_dir: Path) -> None:
-    """Rewrite Otter's timestamped zip with fixed dates, sorted entries and our headed tests."""
+def repack_zip(raw: Path, dest: Path, tests_dir: Path, extra: dict[str, bytes]) -> None:
+    """Rewrite Otter's timestamped zip with fixed dates, sorted entries and our headed tests.
+
+    ``extra`` maps more archive names to contents (the data files a lesson reads).
+    """
     with zipfile.ZipFile(raw) as src:
         entries = {info.filename: (info, src.read(info)) for info in src.infolist() if not info.is_dir()}
     for test in tests_dir.glob("*.py"):
         info, _ = entries[f"tests/{test.name}"]
         entries[info.filename] = (info, test.read_bytes())
+    for name, data in extra.items():
+        entries[name] = (zipfile.ZipInfo(name), data)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
         for name in sorted(entries):
             info, data = entries[name]
@@ -84,11 +89,24 @@ def repack_zip(raw: Path, dest: Path, tests_dir: Path) -> None:
             out.writestr(fixed, data)
 
 
-def write_grader(lesson: str, otter_out: Path, dest_root: Path, source_rel: str) -> None:
+def data_files(lesson: str, src_root: Path) -> dict[str, bytes]:
+    """Data files the lesson's source mentions, as ``files/data/NAME`` entries of the autograder zip.
+
+    Otter copies ``files/`` next to the submission, so a graded notebook finds ``data/NAME``.
+    """
+    text = (src_root / layout.SOURCE / f"{lesson}.ipynb").read_text(encoding="utf-8")
+    return {
+        f"files/{layout.DATA}/{path.name}": path.read_bytes()
+        for path in sorted((src_root / layout.DATA).glob("*.csv"))
+        if path.name in text
+    }
+
+
+def write_grader(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
     folder = layout.autograder_dir(dest_root, lesson)
     copy_tests(otter_out / "autograder" / "tests", folder / "tests", source_rel)
     (raw,) = (otter_out / "autograder").glob("*-autograder_*.zip")
-    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests")
+    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests", data_files(lesson, src_root))
 
 
 def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
@@ -121,7 +139,7 @@ def build_lesson(lesson: str, src_root: Path, dest_root: Path) -> None:
         log.info("%s: student notebook and public tests -> %s/%s/", lesson, layout.NOTEBOOKS, lesson)
         write_student(lesson, out, dest_root, source_rel)
         log.info("%s: hidden tests and autograder zip -> %s/%s/", lesson, layout.AUTOGRADER, lesson)
-        write_grader(lesson, out, dest_root, source_rel)
+        write_grader(lesson, out, src_root, dest_root, source_rel)
         log.info("%s: executing the answer key -> %s/%s.ipynb", lesson, layout.SOLUTIONS, lesson)
         write_solution(lesson, out, src_root, dest_root, source_rel)
 

@@ -1,0 +1,177 @@
+"""Tests of the tests, reusable by every lesson.
+
+A lesson's answer key (``solutions/NN-name.ipynb``) is executed once, in this process, into a
+namespace. Each *variant* (a plausible wrong answer, or another correct way to answer) is a few
+lines of code run on a copy of that namespace; the question's Otter tests (public and hidden, from
+``autograder/NN-name/tests/``) then grade the copy. No kernel is started per variant, so hundreds
+of variants run in seconds.
+
+The real grading path (``otter run`` on a whole notebook) is exercised separately, by
+:func:`otter_run`, for the answer key and the blank student notebook.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from otter.test_files.exception_test import ExceptionTestFile
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from course import layout, notebooks  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Wrong:
+    """A plausible wrong answer: it must lose points on ``question`` and show ``message``."""
+
+    question: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.message[:40]}"
+
+
+@dataclass(frozen=True)
+class Right:
+    """Another correct way to answer: it must get full marks on ``question``."""
+
+    question: str
+    code: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.why}"
+
+
+@dataclass
+class Result:
+    score: float
+    possible: float
+    output: str
+
+    @property
+    def full(self) -> bool:
+        return abs(self.score - self.possible) < 1e-9
+
+
+@contextlib.contextmanager
+def working_dir(path: Path):
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+class AnswerKey:
+    """One lesson's executed answer key and its Otter tests (public and hidden)."""
+
+    def __init__(self, lesson: str, root: Path = ROOT):
+        self.lesson = lesson
+        self.root = root
+        self.tests_dir = layout.autograder_dir(root, lesson) / "tests"
+
+    @property
+    def questions(self) -> list[str]:
+        return sorted(p.stem for p in self.tests_dir.glob("q*.py"))
+
+    @functools.cached_property
+    def env(self) -> dict:
+        """The namespace left by running every code cell of the answer key, in order."""
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        nb = notebooks.read(layout.solution_notebook(self.root, self.lesson))
+        env: dict = {"__name__": "__main__"}
+        with working_dir(self.root / layout.SOLUTIONS):  # lessons read ../data/ames.csv from here
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    exec(compile(notebooks.source_text(cell), f"<{self.lesson} cell {i}>", "exec"), env)
+        plt.close("all")
+        return env
+
+    def run_code(self, code: str) -> dict:
+        """A copy of the answer key's namespace after ``code`` has run in it."""
+        env = dict(self.env)
+        with working_dir(self.root / layout.SOLUTIONS):
+            exec(compile(code, f"<variant for {self.lesson}>", "exec"), env)
+        return env
+
+    def grade(self, env: dict, question: str) -> Result:
+        """Run every test case (public and hidden) of ``question`` against ``env``."""
+        test_file = ExceptionTestFile.from_file(str(self.tests_dir / f"{question}.py"))
+        test_file.run(env)
+        return Result(test_file.score, test_file.possible, test_file.summary())
+
+    def check_wrong(self, variant: Wrong) -> None:
+        result = self.grade(self.run_code(variant.code), variant.question)
+        assert not result.full, f"wrong answer got full marks on {variant.question}:\n{variant.code}"
+        assert variant.message in result.output, (
+            f"expected the message {variant.message!r} for\n{variant.code}\ngot:\n{result.output}"
+        )
+        assert "Traceback" not in result.output
+
+    def check_right(self, variant: Right) -> None:
+        result = self.grade(self.run_code(variant.code), variant.question)
+        assert result.full, f"correct answer ({variant.why}) lost points:\n{variant.code}\n{result.output}"
+
+
+def otter_run(notebook: Path, lesson: str, root: Path = ROOT, timeout: int = 600) -> dict[str, tuple[float, float]]:
+    """Grade a notebook the way an instructor's ``otter run`` does: {question: (score, possible)}."""
+    otter = Path(sys.executable).with_name("otter")
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run(
+            [str(otter), "run", "-a", str(layout.autograder_zip(root, lesson)), "-o", out, str(notebook)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        results = Path(out) / "results.json"
+        assert results.exists(), f"otter run produced no results:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        tests = json.loads(results.read_text())["tests"]
+    return {t["name"]: (t["score"], t["max_score"]) for t in tests if "max_score" in t}
+
+
+def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:
+    """Distinctive lines of the lesson's solutions: inside solution blocks, and not elsewhere."""
+    nb = notebooks.read(root / layout.SOURCE / f"{lesson}.ipynb")
+    inside, outside = set(), set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        in_solution = False
+        for line in notebooks.source_text(cell).split("\n"):
+            tail = line.rstrip()
+            if tail.endswith(("# BEGIN SOLUTION", "# BEGIN SOLUTION NO PROMPT")):
+                in_solution = True
+            elif tail.endswith("# END SOLUTION"):
+                in_solution = False
+            elif in_solution or tail.endswith("# SOLUTION"):
+                inside.add(line.replace("# SOLUTION", "").strip())
+            else:
+                outside.add(line.strip())
+    return {ln for ln in inside - outside if len(ln) >= min_length}
+
+
+def hidden_test_names(lesson: str, root: Path = ROOT) -> set[str]:
+    """Function names of the hidden test cases (each is unique to the autograder)."""
+    names = set()
+    for path in (layout.autograder_dir(root, lesson) / "tests").glob("*.py"):
+        for case in ExceptionTestFile.from_file(str(path)).test_cases:
+            if case.hidden:
+                names.add(case.body.test_func.__name__)
+    return names

@@ -1,0 +1,58 @@
+"""Every lesson's tests, tested: wrong answers lose points with their message, right ones score full."""
+
+import importlib.util
+
+import pytest
+from harness import ROOT, AnswerKey, Right, Wrong
+
+from course import lessons
+
+LESSONS = lessons.all_lessons(ROOT)
+
+
+def load_variants(lesson: str):
+    path = ROOT / "tests" / "variants" / f"{lesson}.py"
+    spec = importlib.util.spec_from_file_location(f"variants_{lesson.replace('-', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.WRONG, module.RIGHT
+
+
+VARIANTS = {lesson: load_variants(lesson) for lesson in LESSONS}
+KEYS: dict[str, AnswerKey] = {}
+
+
+def key(lesson: str) -> AnswerKey:
+    if lesson not in KEYS:
+        KEYS[lesson] = AnswerKey(lesson)
+    return KEYS[lesson]
+
+
+WRONG = [pytest.param(lesson, v, id=f"{lesson}/{v}") for lesson in LESSONS for v in VARIANTS[lesson][0]]
+RIGHT = [pytest.param(lesson, v, id=f"{lesson}/{v}") for lesson in LESSONS for v in VARIANTS[lesson][1]]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_answer_key_passes_every_question(lesson):
+    for question in key(lesson).questions:
+        result = key(lesson).grade(dict(key(lesson).env), question)
+        assert result.full, result.output
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_question_has_wrong_and_right_variants(lesson):
+    wrong, right = VARIANTS[lesson]
+    questions = set(key(lesson).questions)
+    assert {v.question for v in wrong} == questions, "each question needs wrong answers that must lose points"
+    assert {v.question for v in right} <= questions
+    assert all(isinstance(v, Wrong) for v in wrong) and all(isinstance(v, Right) for v in right)
+
+
+@pytest.mark.parametrize("lesson, variant", WRONG)
+def test_wrong_answer_loses_points_with_its_message(lesson, variant):
+    key(lesson).check_wrong(variant)
+
+
+@pytest.mark.parametrize("lesson, variant", RIGHT)
+def test_other_correct_answer_gets_full_marks(lesson, variant):
+    key(lesson).check_right(variant)
