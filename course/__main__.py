@@ -1,47 +1,45 @@
-"""Command line: ``python -m course VERB [LESSON ...]``. Each verb lives in its own module."""
+"""Command line: ``python -m course VERB ...``.
+
+Each verb lives in its own module of this package, which provides ``add_arguments(parser)`` and
+``run(args) -> int``. To add a verb, write the module and name it in ``VERBS``.
+"""
 
 import argparse
+import importlib
 import logging
 import sys
 
-from . import lessons
+VERBS = {
+    "build": "regenerate notebooks/, solutions/ and autograder/ from source/",
+    "verify": "fail, listing what is stale, if generated files differ from a fresh build",
+}
+"""Verb name -> one-line help; the module ``course.<verb>`` implements it."""
+
+
+class UserError(Exception):
+    """A problem the user can fix (bad lesson name, missing file): printed without a traceback."""
 
 
 def parse(argv):
-    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
-    verbs = parser.add_subparsers(dest="verb", required=True)
-    for verb, text in [
-        ("build", "regenerate notebooks/, solutions/ and autograder/ from source/"),
-        ("verify", "fail, listing what is stale, if generated files differ from a fresh build"),
-    ]:
-        sub = verbs.add_parser(verb, help=text, description=text)
-        sub.add_argument("lessons", nargs="*", help="lesson number or name (01, 01-warmup); default all")
+    parser = argparse.ArgumentParser(prog="python -m course", description="Lines to Logits course tooling.")
+    subparsers = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    for verb, text in VERBS.items():
+        sub = subparsers.add_parser(verb, help=text, description=text)
+        importlib.import_module(f"course.{verb}").add_arguments(sub)
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    from .build import BuildError
+    from .lessons import UnknownLesson
+
     try:
-        if args.verb == "build":
-            from .build import main as build
-
-            return build(args.lessons)
-        if args.verb == "verify":
-            from .verify import main as verify
-
-            return verify(args.lessons)
-    except lessons.UnknownLesson as err:
+        return importlib.import_module(f"course.{args.verb}").run(args)
+    except (UnknownLesson, BuildError, UserError) as err:
         print(f"error: {err}", file=sys.stderr)
-        return 2
-    except Exception as err:  # a build stage failure: show the message, not a traceback
-        from .build import BuildError
-
-        if isinstance(err, BuildError):
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        raise
-    return 2
+        return 2 if isinstance(err, UnknownLesson) else 1
 
 
 if __name__ == "__main__":

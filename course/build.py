@@ -16,8 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import layout, lessons, notebooks
-from .execute import run
+from . import execute, layout, lessons, notebooks
 
 log = logging.getLogger("course.build")
 
@@ -118,7 +117,7 @@ def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path
         cwd.mkdir()
         (Path(tmp) / layout.DATA).symlink_to(src_root / layout.DATA)
         try:
-            nb = run(nb, cwd)
+            nb = execute.run(nb, cwd)
         except Exception as err:
             raise BuildError(f"{lesson}: the solution notebook does not run: {err}") from None
     nb = notebooks.clean_metadata(nb)
@@ -150,3 +149,11 @@ def main(selectors: list[str] | None = None, *, src_root: Path = layout.ROOT, de
     for lesson in lessons.resolve(selectors, src_root):
         build_lesson(lesson, src_root, dest_root)
     return 0
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("lessons", nargs="*", help="lesson number or name (01, 01-warmup); default: all")
+
+
+def run(args) -> int:
+    return main(args.lessons)

@@ -72,7 +72,7 @@ def problems(selectors: list[str] | None = None, root: Path = layout.ROOT) -> li
                 found.append(f"build failed: {err}")
                 continue
             for committed, fresh in zip(
-                layout.generated_paths(root, lesson), layout.generated_paths(fresh_root, lesson)
+                layout.generated_paths(root, lesson), layout.generated_paths(fresh_root, lesson), strict=True
             ):
                 found += compare(committed, fresh, root)
     return found
@@ -87,3 +87,11 @@ def main(selectors: list[str] | None = None, root: Path = layout.ROOT) -> int:
         return 1
     print("verify: all generated files match their sources.")
     return 0
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("lessons", nargs="*", help="lesson number or name (01, 01-warmup); default: all")
+
+
+def run(args) -> int:
+    return main(args.lessons)

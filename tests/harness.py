@@ -147,11 +147,12 @@ def otter_run(notebook: Path, lesson: str, root: Path = ROOT, timeout: int = 600
 
 
 def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:
-    """Distinctive lines of the lesson's solutions: inside solution blocks, and not elsewhere."""
+    """Distinctive lines of the lesson's solutions: inside solution blocks, and not given elsewhere."""
     nb = notebooks.read(root / layout.SOURCE / f"{lesson}.ipynb")
     inside, outside = set(), set()
     for cell in nb.cells:
         if cell.cell_type != "code":
+            outside.add(notebooks.source_text(cell))  # text the students are given anyway
             continue
         in_solution = False
         for line in notebooks.source_text(cell).split("\n"):
@@ -164,7 +165,8 @@ def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[
                 inside.add(line.replace("# SOLUTION", "").strip())
             else:
                 outside.add(line.strip())
-    return {ln for ln in inside - outside if len(ln) >= min_length}
+    given = "\n".join(outside)
+    return {ln for ln in inside if len(ln) >= min_length and ln not in given}
 
 
 def hidden_test_names(lesson: str, root: Path = ROOT) -> set[str]:

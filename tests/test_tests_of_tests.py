@@ -56,3 +56,14 @@ def test_wrong_answer_loses_points_with_its_message(lesson, variant):
 @pytest.mark.parametrize("lesson, variant", RIGHT)
 def test_other_correct_answer_gets_full_marks(lesson, variant):
     key(lesson).check_right(variant)
+
+
+def test_the_harness_itself_can_fail():
+    """A 'wrong' answer that is right, or a 'right' answer that is wrong, must fail the checks."""
+    warmup = key("01-warmup")
+    with pytest.raises(AssertionError, match="wrong answer got full marks"):
+        warmup.check_wrong(Wrong("q1", "W_shape = (2, 3)", "transposed"))
+    with pytest.raises(AssertionError, match="expected the message"):
+        warmup.check_wrong(Wrong("q1", "W_shape = (3, 2)", "a message no test prints"))
+    with pytest.raises(AssertionError, match="lost points"):
+        warmup.check_right(Right("q1", "W_shape = (3, 2)", "not actually right"))
