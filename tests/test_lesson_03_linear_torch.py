@@ -1,0 +1,100 @@
+"""Lesson 03 (linear regression in PyTorch): facts about the executed answer key.
+
+The closed form is recomputed here from data/ames.csv with the course's standard split, independently
+of the lesson's own cells, so the lesson cannot pass by comparing itself with itself.
+"""
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from harness import ROOT, AnswerKey
+
+from course import layout
+
+LESSON = "03-linear-torch"
+FEATURES = ["Gr_Liv_Area", "Longitude", "Latitude"]
+TOLERANCE_CLOSED = 1e-3  # stated in the lesson: PyTorch (float32) vs the closed form
+TOLERANCE_GD = 1e-4  # stated in the lesson: PyTorch vs lesson 02's NumPy gradient descent
+
+
+@pytest.fixture(scope="module")
+def key():
+    return AnswerKey(LESSON)
+
+
+@pytest.fixture(scope="module")
+def env(key):
+    return key.env
+
+
+@pytest.fixture(scope="module")
+def split():
+    ames = pd.read_csv(ROOT / layout.DATA / "ames.csv")
+    X = ames[FEATURES].to_numpy(dtype=float)
+    y = ames["Sale_Price"].to_numpy(dtype=float) / 100_000
+    idx = np.random.default_rng(42).permutation(len(ames))
+    n_train = int(0.8 * len(ames))
+    train, valid = idx[:n_train], idx[n_train:]
+    mean, std = X[train].mean(axis=0), X[train].std(axis=0)
+    return (X[train] - mean) / std, y[train], (X[valid] - mean) / std, y[valid]
+
+
+def fitted(env):
+    layer = env["reg_model"].linear
+    return np.append(layer.weight.detach().cpu().numpy().ravel(), layer.bias.item())
+
+
+def test_standard_split_and_scaling(env, split):
+    X_train, y_train, X_valid, y_valid = split
+    assert (len(X_train), len(X_valid)) == (2344, 586)
+    np.testing.assert_allclose(env["X_train_t"].cpu().numpy(), X_train, rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(env["y_valid_t"].cpu().numpy().ravel(), y_valid, rtol=1e-6)
+
+
+def test_pytorch_fit_equals_the_closed_form(env, split):
+    X_train, y_train, _, _ = split
+    coef = np.linalg.lstsq(np.column_stack([X_train, np.ones(len(X_train))]), y_train, rcond=None)[0]
+    gap = np.max(np.abs(fitted(env) - coef))
+    assert gap < TOLERANCE_CLOSED, f"PyTorch is {gap:.2e} from the closed form"
+
+
+def test_pytorch_fit_equals_numpy_gradient_descent(env, split):
+    X_train, y_train, _, _ = split
+    w, b = np.zeros(3), 0.0
+    for _ in range(env["reg_epochs"]):
+        r = X_train @ w + b - y_train
+        w, b = w - env["reg_lr"] * 2 / len(r) * X_train.T @ r, b - env["reg_lr"] * 2 * r.mean()
+    gap = np.max(np.abs(fitted(env) - np.append(w, b)))
+    assert gap < TOLERANCE_GD, f"PyTorch is {gap:.2e} from NumPy gradient descent"
+
+
+def test_autograd_equals_the_hand_written_gradient(env, split):
+    X_train, y_train, _, _ = split
+    w, b = np.array([0.5, -0.2, 0.1]), 1.0
+    r = X_train @ w + b - y_train
+    np.testing.assert_allclose(env["grad_w_auto"].cpu().numpy().ravel(), 2 / len(r) * X_train.T @ r, rtol=1e-4)
+    np.testing.assert_allclose(env["grad_b_auto"].item(), 2 * r.mean(), rtol=1e-4)
+    assert env["autograd_matches"] is True
+
+
+def test_loss_curve_falls_and_forgetting_zero_grad_hurts(env):
+    history = env["reg_history"]
+    rises = [b - a for a, b in zip(history[:-1], history[1:], strict=True) if b > a + 1e-6]
+    assert not rises, "the full-batch loss should not rise (beyond float32 noise)"
+    curves = env["curves"]
+    assert np.mean(curves["without zero_grad"][-20:]) > 2 * np.mean(curves["with zero_grad"][-20:])
+
+
+def test_seeded_and_fast():
+    """A second run of the answer key prints the same numbers, and the lesson runs in well under 10 s."""
+    start = time.perf_counter()
+    again = AnswerKey(LESSON).env
+    elapsed = time.perf_counter() - start
+    first = AnswerKey(LESSON).env
+    assert again["reg_history"] == first["reg_history"]
+    assert np.array_equal(again["grad_once"].cpu().numpy(), first["grad_once"].cpu().numpy())
+    weights = [e["linear_model"].weight.detach().cpu().numpy() for e in (again, first)]
+    assert np.array_equal(*weights)
+    assert elapsed < 10, f"the answer key took {elapsed:.1f} s"
