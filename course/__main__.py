@@ -12,6 +12,9 @@ import sys
 VERBS = {
     "build": "regenerate notebooks/, solutions/ and autograder/ from source/",
     "verify": "fail, listing what is stale, if generated files differ from a fresh build",
+    "grade": "grade a batch of submissions safely: grades.csv, feedback and a summary",
+    "release": "write a student-only copy of the course (notebooks, data, binder/) to publish",
+    "nbgrader": "write the lessons as an nbgrader course (DEST/nbgrader_config.py, DEST/source/...)",
 }
 """Verb name -> one-line help; the module ``course.<verb>`` implements it."""
 

@@ -1,0 +1,176 @@
+"""A real browser: JupyterLab over the student release, driven in Debian's Chromium with Playwright.
+
+Lesson 01 is opened as a student would open it, the answer key's code is typed into its answer cells
+(one answer wrong on purpose), Run All runs it, and the ``grader.check`` results are read off the
+page. A screenshot is saved under ``test-artifacts/``.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from harness import ROOT, AnswerKey
+from otter.test_files.exception_test import ExceptionTestFile
+from playwright.sync_api import sync_playwright
+from test_colab import answered_notebook, check_cells
+from test_tests_of_tests import load_variants
+
+from course import layout, notebooks, release
+
+LESSON = "01-warmup"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+if not CHROMIUM.exists() and os.environ.get("CI") != "true":
+    pytest.skip(
+        f"{CHROMIUM} is absent (install it with `apt-get install -y chromium`); CI installs it and runs this test",
+        allow_module_level=True,
+    )
+
+
+def publicly_caught_wrong_answer(lesson: str):
+    """A wrong answer from the lesson's variants that the *public* checks catch with its message.
+
+    Later questions first, so that Run All does not stop on it before the other checks run.
+    """
+    key = AnswerKey(lesson)
+    for variant in reversed(load_variants(lesson)[0]):
+        test = ExceptionTestFile.from_file(str(layout.student_dir(ROOT, lesson) / "tests" / f"{variant.question}.py"))
+        test.run(key.run_code(variant.code))
+        if test.score < test.possible and variant.message in test.summary():
+            return variant
+    pytest.fail(f"{lesson}: no wrong-answer variant is caught by the public checks")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab on 127.0.0.1 over a student release of lesson 01; yields (base URL, token, tree)."""
+    tree = tmp_path / "student"
+    release.main(tree, [LESSON], ROOT)
+    config, settings = tmp_path / "config", tmp_path / "lab-settings"
+    (config / "labconfig").mkdir(parents=True)
+    # The "Jupyter news" pop-up would cover part of the page.
+    (config / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}})
+    )
+    # Render every cell (no windowing), so that every answer and check cell is on the page.
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text(json.dumps({"windowingMode": "none"}))
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(config),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+    }
+    env.pop("MPLBACKEND", None)
+    port, token = free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    command = [
+        str(jupyter),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--ServerApp.root_dir={tree}",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.open_browser=False",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = (tmp_path / "jupyterlab.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not start:\n{(tmp_path / 'jupyterlab.log').read_text()[-3000:]}")
+                time.sleep(0.3)
+        yield base, token, tree
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def type_into_cell(page, index: int, code: str) -> None:
+    """Replace the text of cell ``index`` as a student would: click in it, select all, type."""
+    editor = page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)
+
+
+def test_lesson_01_in_jupyterlab_in_chromium(jupyterlab):
+    base, token, tree = jupyterlab
+    wrong = publicly_caught_wrong_answer(LESSON)
+    blank = notebooks.read(layout.student_notebook(tree, LESSON))
+    answered = answered_notebook(LESSON, {wrong.question: wrong.code})
+    to_type = {
+        i: c.source for i, (b, c) in enumerate(zip(blank.cells, answered.cells, strict=True)) if b.source != c.source
+    }
+    assert to_type, "no answer cell found"
+    checks = {q: answered.cells.index(cell) for q, cell in check_cells(answered).items()}
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1600})
+            page.set_default_timeout(60_000)
+            page.goto(f"{base}/lab/tree/{layout.NOTEBOOKS}/{LESSON}/{LESSON}.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell")
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+
+            for index, code in to_type.items():
+                type_into_cell(page, index, code)
+            page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+            cells = page.locator(".jp-Notebook .jp-Cell")
+            last = cells.nth(max(checks.values())).locator(".jp-OutputArea-output")
+            last.wait_for(timeout=120_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+            shown = {q: cells.nth(i).locator(".jp-OutputArea").inner_text() for q, i in checks.items()}
+            cells.nth(checks[wrong.question]).scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"browser-{LESSON}.png"))
+        finally:
+            browser.close()
+
+    assert wrong.message in shown[wrong.question] and "passed" not in shown[wrong.question], shown[wrong.question]
+    others = {q: text for q, text in shown.items() if q != wrong.question}
+    failing = {q: text for q, text in others.items() if not re.search(rf"{q}\s+passed!", text)}
+    assert others and not failing, failing

@@ -1,0 +1,198 @@
+"""Colab, simulated offline: the student notebook alone, in an empty folder, sets itself up and passes.
+
+A stand-in ``google.colab`` module makes the set-up cell take its Colab branch, and ``COURSE_FILES_URL``
+points its downloads at a local HTTP server over this repository (the published layout). Otter is
+already installed here, so the cell skips the pip install; a separate test runs that branch with
+the install recorded instead of run.
+"""
+
+import functools
+import http.server
+import importlib.metadata
+import importlib.util
+import re
+import sys
+import threading
+import types
+
+import nbformat
+import pytest
+from harness import ROOT, working_dir
+from IPython.core.inputtransformer2 import TransformerManager
+
+from course import delivery, execute, layout, lessons, notebooks, settings
+
+LESSONS = lessons.all_lessons(ROOT)
+
+STAND_IN_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")'
+
+
+def check_cells(nb) -> dict[str, object]:
+    """{question: cell} for every ``grader.check("qN")`` cell."""
+    found = {}
+    for cell in nb.cells:
+        match = re.fullmatch(r'grader\.check\("(\w+)"\)', notebooks.source_text(cell).strip())
+        if cell.cell_type == "code" and match:
+            found[match.group(1)] = cell
+    return found
+
+
+def _segments(nb) -> dict[str, list]:
+    """Code cells grouped under the Markdown cell before them (keyed by its text)."""
+    groups, key = {}, ""
+    checks = [id(c) for c in check_cells(nb).values()]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            key = notebooks.source_text(cell)
+            groups.setdefault(key, [])
+        elif id(cell) not in checks:
+            groups.setdefault(key, []).append(cell)
+    return groups
+
+
+def answered_notebook(lesson: str, replace: dict[str, str] | None = None):
+    """The student notebook with the answer key's code in its answer cells.
+
+    Answer cells are matched to the answer key's cells by the Markdown cell above them (both
+    notebooks keep the lesson's text). ``replace`` maps a question to code appended to its answer.
+    """
+    student = notebooks.read(layout.student_notebook(ROOT, lesson))
+    key = _segments(notebooks.read(layout.solution_notebook(ROOT, lesson)))
+    questions = list(check_cells(student))
+    for text, cells in _segments(student).items():
+        answers = [id(c) for c in cells if "otter_answer_cell" in c.metadata.get("tags", [])]
+        if not answers:
+            continue
+        assert len(key.get(text, [])) == len(cells), f"{lesson}: the answer key's cells under {text[:40]!r} differ"
+        for cell, solved in zip(cells, key[text], strict=True):
+            if id(cell) in answers:
+                cell.source = notebooks.source_text(solved)
+    for question, code in (replace or {}).items():
+        check = check_cells(student)[question]
+        index = student.cells.index(check)
+        answer = next(c for c in reversed(student.cells[:index]) if "otter_answer_cell" in c.metadata.get("tags", []))
+        answer.source += "\n" + code
+    assert questions, f"{lesson}: no grader.check cells"
+    return student
+
+
+def check_output(cell) -> str:
+    """The text a ``grader.check`` cell showed."""
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(
+            out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
+        )
+    return "\n".join(parts)
+
+
+def passed(text: str) -> bool:
+    return bool(re.search(r"passed", text)) and "failed" not in text.lower() and "Traceback" not in text
+
+
+@pytest.fixture
+def repo_server():
+    """An HTTP server on 127.0.0.1 over the repository; yields (base URL, list of requested paths)."""
+    requested = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            requested.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(ROOT)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requested
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_student_notebook_alone_on_colab_fetches_its_files_and_passes(lesson, tmp_path, repo_server, monkeypatch):
+    url, requested = repo_server
+    monkeypatch.setenv(delivery.FILES_URL_ENV, url)
+    nb = answered_notebook(lesson)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(STAND_IN_COLAB))
+    nb = execute.run(nb, tmp_path, timeout=300)
+
+    public = layout.student_dir(ROOT, lesson) / "tests"
+    fetched = tmp_path / "tests"
+    assert sorted(p.name for p in fetched.glob("*.py")) == sorted(p.name for p in public.glob("*.py"))
+    assert all((fetched / p.name).read_bytes() == p.read_bytes() for p in public.glob("*.py"))
+    allowed = (f"/{layout.NOTEBOOKS}/{lesson}/tests/", f"/{layout.DATA}/")
+    assert requested and all(path.startswith(allowed) for path in requested), requested
+
+    results = {q: check_output(cell) for q, cell in check_cells(nb).items()}
+    assert results
+    failing = {q: text for q, text in results.items() if not passed(text)}
+    assert not failing, failing
+
+
+def setup_source(lesson: str) -> str:
+    """The first code cell of the student notebook, turned into plain Python as IPython would."""
+    nb = notebooks.read(layout.student_notebook(ROOT, lesson))
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    return TransformerManager().transform_cell(notebooks.source_text(first))
+
+
+class RecordingShell:
+    """Stands in for ``get_ipython()``: records magics instead of running them."""
+
+    def __init__(self):
+        self.magics = []
+
+    def run_line_magic(self, name, line, *args):
+        self.magics.append((name, line))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_student_notebook_starts_with_the_set_up_and_the_badges(lesson):
+    nb = notebooks.read(layout.student_notebook(ROOT, lesson))
+    publish = settings.load_publish(ROOT)
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert 'if "google.colab" in sys.modules:' in first_code.source
+    assert 'grader = otter.Notebook(tests_dir="tests")' in first_code.source
+    assert delivery.raw_url(publish) in first_code.source
+    top = nb.cells[1]
+    assert top.cell_type == "markdown" and delivery.BADGES_TAG in top.metadata["tags"]
+    path = f"notebooks/{lesson}/{lesson}.ipynb"
+    assert f"(https://colab.research.google.com/github/{publish.repository}/blob/{publish.ref}/{path})" in top.source
+    assert f"(https://mybinder.org/v2/gh/{publish.repository}/{publish.ref}?urlpath=lab/tree/{path})" in top.source
+    assert "Download .ipynb" in top.source and "`grader.export` does not work on Colab" in top.source
+
+
+def test_outside_colab_the_set_up_only_creates_grader(tmp_path, monkeypatch):
+    monkeypatch.setenv(delivery.FILES_URL_ENV, "http://127.0.0.1:9/nothing-listens-here")
+    shell = RecordingShell()
+    env = {"__name__": "__main__", "get_ipython": lambda: shell}
+    with working_dir(tmp_path):
+        exec(compile(setup_source("01-warmup"), "<set-up>", "exec"), env)
+    import otter
+
+    assert isinstance(env["grader"], otter.Notebook)
+    assert shell.magics == [] and [p.name for p in tmp_path.iterdir() if p.name != ".OTTER_LOG"] == []
+
+
+def test_on_colab_without_otter_the_set_up_installs_the_pin_and_keeps_colab_packages(tmp_path, monkeypatch):
+    """The install branch, with ``%pip`` recorded: the requirements.txt pin, Colab's packages held."""
+    lesson = "01-warmup"
+    checks = layout.student_dir(ROOT, lesson) / "tests"
+    (tmp_path / "tests").mkdir()  # already downloaded: no network needed
+    for test in checks.glob("*.py"):
+        (tmp_path / "tests" / test.name).write_bytes(test.read_bytes())
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "otter" else real_find_spec(name, *a)
+    )
+    shell = RecordingShell()
+    env = {"__name__": "__main__", "get_ipython": lambda: shell}
+    with working_dir(tmp_path):
+        exec(compile(setup_source(lesson), "<set-up>", "exec"), env)
+
+    ((magic, line),) = shell.magics
+    pinned = re.search(r"^otter-grader(?:\[\w+\])?==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
+    assert magic == "pip" and f"install --quiet otter-grader=={pinned} -c " in line
+    constraints = open(line.split(" -c ")[1].strip()).read().split()
+    for package in ("numpy", "torch", "matplotlib"):
+        assert f"{package}=={importlib.metadata.version(package)}" in constraints
