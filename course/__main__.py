@@ -1,7 +1,8 @@
 """Command line: ``python -m course VERB ...``.
 
 Each verb lives in its own module of this package, which provides ``add_arguments(parser)`` and
-``run(args) -> int``. To add a verb, write the module and name it in ``VERBS``.
+``run(args) -> int``, and raises ``course.errors.UserError`` for mistakes the user can fix. To add
+a verb, write the module and name it in ``VERBS``.
 """
 
 import argparse
@@ -19,10 +20,6 @@ VERBS = {
 """Verb name -> one-line help; the module ``course.<verb>`` implements it."""
 
 
-class UserError(Exception):
-    """A problem the user can fix (bad lesson name, missing file): printed without a traceback."""
-
-
 def parse(argv):
     parser = argparse.ArgumentParser(prog="python -m course", description="Lines to Logits course tooling.")
     subparsers = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -36,6 +33,7 @@ def main(argv=None) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     from .build import BuildError
+    from .errors import UserError
     from .lessons import UnknownLesson
 
     try:

@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import execute, layout, lessons, notebooks
+from . import delivery, execute, layout, lessons, notebooks, settings
 
 log = logging.getLogger("course.build")
 
@@ -58,9 +58,16 @@ def copy_tests(src: Path, dest: Path, source_rel: str) -> None:
         (dest / test.name).write_text(test_header(source_rel) + test.read_text(), encoding="utf-8")
 
 
-def write_student(lesson: str, otter_out: Path, dest_root: Path, source_rel: str) -> None:
+def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
     nb = notebooks.read(otter_out / "student" / f"{lesson}.ipynb")
     nb = notebooks.clear_outputs(notebooks.clean_metadata(nb))
+    checks = sorted(p.stem for p in (otter_out / "student" / "tests").glob("*.py"))
+    data = [name.removeprefix("files/") for name in data_files(lesson, src_root)]
+    publish, pin = settings.load_publish(src_root), delivery.otter_pin()
+    try:  # badges on top; the Otter set-up lines become the Colab-aware set-up
+        nb = delivery.for_students(nb, lesson, checks, data, publish, pin)
+    except (delivery.DeliveryError, settings.SettingsError) as err:
+        raise BuildError(str(err)) from None
     nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Student notebook"), lesson)
     folder = layout.student_dir(dest_root, lesson)
     notebooks.write(nb, layout.student_notebook(dest_root, lesson))
@@ -105,7 +112,10 @@ def write_grader(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, 
     folder = layout.autograder_dir(dest_root, lesson)
     copy_tests(otter_out / "autograder" / "tests", folder / "tests", source_rel)
     (raw,) = (otter_out / "autograder").glob("*-autograder_*.zip")
-    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests", data_files(lesson, src_root))
+    from .gradescope import zip_files  # Gradescope set-up: no browser, CPU-only torch, pinned packages
+
+    extra = {**data_files(lesson, src_root), **zip_files(src_root)}
+    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests", extra)
 
 
 def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
@@ -136,7 +146,7 @@ def build_lesson(lesson: str, src_root: Path, dest_root: Path) -> None:
         log.info("%s: assign (otter assign %s)", lesson, source_rel)
         out = assign(lesson, src_root, Path(tmp))
         log.info("%s: student notebook and public tests -> %s/%s/", lesson, layout.NOTEBOOKS, lesson)
-        write_student(lesson, out, dest_root, source_rel)
+        write_student(lesson, out, src_root, dest_root, source_rel)
         log.info("%s: hidden tests and autograder zip -> %s/%s/", lesson, layout.AUTOGRADER, lesson)
         write_grader(lesson, out, src_root, dest_root, source_rel)
         log.info("%s: executing the answer key -> %s/%s.ipynb", lesson, layout.SOLUTIONS, lesson)

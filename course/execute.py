@@ -31,3 +31,28 @@ def run(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300, allow_errors: 
     except nbclient.exceptions.CellExecutionError as err:
         raise NotebookFailed(str(err)) from None
     return nb
+
+
+def namespace(nb: nbformat.NotebookNode, cwd: Path, label: str = "notebook") -> dict:
+    """Run every code cell of ``nb`` in this process, in order, and return the resulting globals.
+
+    Much faster than a kernel when the same notebook's results are inspected many times (tests of
+    the tests, fidelity benchmarks). Plots go to matplotlib's Agg backend and are closed.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    env: dict = {"__name__": "__main__"}
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        for i, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                source = "".join(cell.source) if isinstance(cell.source, list) else cell.source
+                exec(compile(source, f"<{label} cell {i}>", "exec"), env)
+    finally:
+        os.chdir(old)
+        plt.close("all")
+    return env

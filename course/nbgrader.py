@@ -328,7 +328,7 @@ def write_config(dest: Path) -> None:
 
 def main(dest, selectors: list[str] | None = None, *, src_root: Path = layout.ROOT) -> int:
     """Write the nbgrader course for the selected lessons (all by default) into ``dest``."""
-    from .__main__ import UserError
+    from .errors import UserError
 
     dest, root = Path(dest).resolve(), src_root.resolve()
     owned = [root / name for name in (layout.SOURCE, layout.DATA, "course", "tests", *layout.GENERATED_ROOTS)]

@@ -27,7 +27,7 @@ from otter.test_files.exception_test import ExceptionTestFile
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course import layout, notebooks  # noqa: E402
+from course import execute, layout, notebooks  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -90,19 +90,9 @@ class AnswerKey:
     @functools.cached_property
     def env(self) -> dict:
         """The namespace left by running every code cell of the answer key, in order."""
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-
         nb = notebooks.read(layout.solution_notebook(self.root, self.lesson))
-        env: dict = {"__name__": "__main__"}
-        with working_dir(self.root / layout.SOLUTIONS):  # lessons read ../data/ames.csv from here
-            for i, cell in enumerate(nb.cells):
-                if cell.cell_type == "code":
-                    exec(compile(notebooks.source_text(cell), f"<{self.lesson} cell {i}>", "exec"), env)
-        plt.close("all")
-        return env
+        # lessons read ../data/ames.csv from solutions/
+        return execute.namespace(nb, self.root / layout.SOLUTIONS, self.lesson)
 
     def run_code(self, code: str) -> dict:
         """A copy of the answer key's namespace after ``code`` has run in it."""

@@ -298,7 +298,7 @@ def test_grade_ids_are_checked():
 
 
 def test_refuses_to_write_into_the_repository(tmp_path):
-    from course.__main__ import UserError
+    from course.errors import UserError
 
     with pytest.raises(UserError):
         nbg.main(ROOT / layout.SOURCE)

@@ -1,0 +1,547 @@
+"""Grade one submission: run it in a sandboxed worker, then run the lesson's Otter tests HERE.
+
+The process running this module never runs student code. The tests (``autograder/NN/tests/*.py``,
+Otter's exception format) get their arguments from a lazy environment that fetches each name from
+the worker as data; a student's function, class or object becomes a :class:`Remote` proxy whose
+calls go back to the worker with their arguments encoded as data. Comparisons, assertions and
+points are all decided in this process, so nothing a notebook does to its own process (rewriting
+files, monkeypatching NumPy or the checker, printing fake results, exiting) can raise its score.
+
+``python -m course.judge`` serves grading requests (JSON lines on stdin/stdout) for the ``grade`` verb.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import hashlib
+import importlib.util
+import inspect
+import json
+import math
+import random
+import re
+import signal
+import sys
+import time
+import types
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import bridge, layout
+from .sandbox import Limits, Sandbox, WorkerGone
+
+MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
+MESSAGE_CAP = 400
+
+
+# ---------------------------------------------------------------------------------- the lesson
+def exception_test_file():
+    """Otter's ``ExceptionTestFile``, imported without running ``otter/__init__`` (which loads
+    Otter's export and API machinery, seconds of imports the grader never uses)."""
+    if "otter" not in sys.modules:
+        spec = importlib.util.find_spec("otter")
+        package = types.ModuleType("otter")
+        package.__path__ = list(spec.submodule_search_locations)
+        package.__spec__ = spec
+        sys.modules["otter"] = package
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    return ExceptionTestFile
+
+
+def read_sources(paths: list[Path]) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in paths}
+
+
+@dataclass
+class Lesson:
+    name: str
+    root: Path
+    sources: dict | None = None
+    """The hidden tests' text, read by the grader before any worker starts (so a worker that could
+    write to the instructor's files, where no sandbox is available, cannot change this batch's tests)."""
+
+    @property
+    def test_paths(self) -> list[Path]:
+        tests = layout.autograder_dir(self.root, self.name) / "tests"
+        return sorted(tests.glob("q*.py"), key=lambda p: (len(p.stem), p.stem))
+
+    @functools.cached_property
+    def test_files(self) -> dict:
+        loader = exception_test_file()
+        sources = self.sources or read_sources(self.test_paths)
+        return {q: loader.from_string(text, path=f"{q}.py") for q, text in sources.items()}
+
+    @property
+    def questions(self) -> list[str]:
+        return list(self.sources) if self.sources else [p.stem for p in self.test_paths]
+
+    @functools.cached_property
+    def possible(self) -> dict[str, float]:
+        return {q: float(tf.possible) for q, tf in self.test_files.items()}
+
+    @functools.cached_property
+    def params_by_question(self) -> dict[str, list[str]]:
+        """Names each question's tests take (read from the test sources without importing Otter)."""
+        found = {}
+        for question, text in (self.sources or read_sources(self.test_paths)).items():
+            names = []
+            for params in re.findall(r"^def test_\w+\(([^)]*)\)", text, re.M):
+                for param in (p.strip().split("=")[0].strip() for p in params.split(",")):
+                    if param and param != "env" and param not in names:
+                        names.append(param)
+            found[question] = names
+        return found
+
+    @property
+    def answer_names(self) -> list[str]:
+        return list(dict.fromkeys(n for names in self.params_by_question.values() for n in names))
+
+    @functools.cached_property
+    def data_files(self) -> dict[str, Path]:
+        """Data files the lesson reads, as sandbox paths (``data/NAME``) -> source files."""
+        text = (self.root / layout.SOURCE / f"{self.name}.ipynb").read_text(encoding="utf-8")
+        return {f"{layout.DATA}/{p.name}": p for p in sorted((self.root / layout.DATA).glob("*.csv")) if p.name in text}
+
+
+# ---------------------------------------------------------------------------------- proxies
+class StudentError(Exception):
+    """An exception raised by the student's code in the worker (re-raised here by name only)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _student_exception(name: str) -> type:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,60}", name or ""):
+        name = "Error"
+    return type(name, (StudentError,), {})
+
+
+class Remote:
+    """A student's object that stays in the worker. Calls, attributes, iteration and indexing are
+    forwarded; comparisons, hashing, truth and numeric conversions are NOT (they use identity or
+    fail), so a student's object cannot answer ``==`` with True."""
+
+    __slots__ = ("_rp_client", "_rp_id", "_rp_name", "__weakref__")
+
+    def __init__(self, client, ref_id, name):
+        object.__setattr__(self, "_rp_client", client)
+        object.__setattr__(self, "_rp_id", ref_id)
+        object.__setattr__(self, "_rp_name", name)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return self._rp_client.op({"op": "getattr", "ref": self._rp_id, "name": name})
+
+    def __setattr__(self, name, value):
+        raise AttributeError("cannot set attributes on the student's object from the grader")
+
+    def __call__(self, *args, **kwargs):
+        return self._rp_client.call(self._rp_id, args, kwargs)
+
+    def __iter__(self):
+        return iter(self._rp_client.op({"op": "iter", "ref": self._rp_id}))
+
+    def __len__(self):
+        return self._rp_client.op({"op": "len", "ref": self._rp_id})
+
+    def __getitem__(self, key):
+        return self._rp_client.op({"op": "getitem", "ref": self._rp_id, "key": self._rp_client.codec.encode(key)})
+
+    def __repr__(self):
+        return f"<student object {self._rp_name}>"
+
+
+class _RemoteClassMeta(type):
+    def __call__(cls, *args, **kwargs):
+        return cls._rp_client.call(cls._rp_id, args, kwargs)
+
+
+def _remote_class(client, ref_id: int, name: str, nn_module: bool) -> type:
+    """A stand-in class: ``isinstance(it, type)`` and ``issubclass(it, nn.Module)`` hold as for the
+    student's class; calling it builds the object in the worker and returns a proxy."""
+    bases = (sys.modules["torch"].nn.Module,) if nn_module and "torch" in sys.modules else (object,)
+    meta = type("RemoteClassMeta", (_RemoteClassMeta, type(bases[0])), {})
+    safe = name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,60}", name) else "StudentClass"
+    return meta(safe, bases, {"_rp_client": client, "_rp_id": ref_id, "__module__": "__main__"})
+
+
+class Client:
+    """The grader's end of one worker: fetches names, forwards calls, decodes answers."""
+
+    def __init__(self, box: Sandbox, deadline: float):
+        self.box = box
+        self.deadline = deadline
+        self.codec = bridge.Codec(to_ref=self._to_ref, from_ref=self._from_ref)
+        self.proxies: dict[int, object] = {}
+
+    def _to_ref(self, obj):
+        if isinstance(obj, Remote):
+            return {"id": obj._rp_id}
+        if isinstance(obj, type) and isinstance(obj, _RemoteClassMeta):
+            return {"id": obj._rp_id}
+        raise bridge.CodecError(f"a test cannot pass a {type(obj).__name__} to the student's code")
+
+    def _from_ref(self, fields):
+        ref_id = fields.get("id")
+        if not isinstance(ref_id, int):
+            raise bridge.CodecError("bad reference")
+        if ref_id not in self.proxies:
+            name = str(fields.get("name", "object"))[:80]
+            if fields.get("kind") == "class":
+                self.proxies[ref_id] = _remote_class(self, ref_id, name, bool(fields.get("nn")))
+            else:
+                self.proxies[ref_id] = Remote(self, ref_id, name)
+        return self.proxies[ref_id]
+
+    def request(self, message):
+        try:
+            reply = self.box.request(message, self.deadline)
+        except WorkerGone as gone:
+            raise StudentError(f"the notebook's process is gone: {gone}") from None
+        if "raise" in reply:
+            info = reply["raise"] if isinstance(reply["raise"], dict) else {}
+            raise _student_exception(str(info.get("type", "Error")))(str(info.get("message", ""))[:1000])
+        return reply
+
+    def value(self, reply):
+        try:
+            return self.codec.decode(reply.get("value"))
+        except bridge.CodecError as err:
+            raise StudentError(f"the answer could not be read as data: {err}") from None
+
+    def op(self, message):
+        return self.value(self.request(message))
+
+    def get(self, name):
+        reply = self.request({"op": "get", "name": name})
+        if reply.get("missing"):
+            raise KeyError(name)
+        return self.value(reply)
+
+    def call(self, ref_id, args, kwargs):
+        try:
+            enc_args = [self.codec.encode(a) for a in args]
+            enc_kwargs = {str(k): self.codec.encode(v) for k, v in kwargs.items()}
+        except bridge.CodecError as err:
+            raise TypeError(str(err)) from None
+        reply = self.request({"op": "call", "ref": ref_id, "args": enc_args, "kwargs": enc_kwargs})
+        for key, enc in reply.get("updates", []):
+            original = args[key] if isinstance(key, int) and 0 <= key < len(args) else kwargs.get(key)
+            if original is not None:
+                try:
+                    _copy_into(original, self.codec.decode(enc))
+                except (bridge.CodecError, RuntimeError, ValueError, TypeError):
+                    pass
+        for category, message in reply.get("warnings", [])[:20]:
+            cls = getattr(builtins, str(category), None)
+            cls = cls if isinstance(cls, type) and issubclass(cls, Warning) else UserWarning
+            warnings.warn(str(message), cls, stacklevel=2)
+        _replay_optimizer_steps(reply.get("steps", 0))
+        return self.value(reply)
+
+
+def _copy_into(original, new) -> None:
+    """Give an argument the state the student's function left its copy in (in-place updates)."""
+    np = sys.modules.get("numpy")
+    torch = sys.modules.get("torch")
+    if np is not None and isinstance(original, np.ndarray) and isinstance(new, np.ndarray):
+        if original.shape == new.shape and original.flags.writeable:
+            original[...] = new
+    elif torch is not None and isinstance(original, torch.nn.Module) and isinstance(new, torch.nn.Module):
+        mine, theirs = dict(original.named_parameters()), dict(new.named_parameters())
+        with torch.no_grad():
+            for name, param in mine.items():
+                if name in theirs and theirs[name].shape == param.shape:
+                    param.copy_(theirs[name])
+                    param.grad = None if theirs[name].grad is None else theirs[name].grad.clone()
+            for name, buf in dict(original.named_buffers()).items():
+                other = dict(new.named_buffers()).get(name)
+                if other is not None and other.shape == buf.shape:
+                    buf.copy_(other)
+        original.train(new.training)
+    elif torch is not None and isinstance(original, torch.Tensor) and isinstance(new, torch.Tensor):
+        if original.shape == new.shape:
+            with torch.no_grad():
+                original.copy_(new)
+
+
+def _replay_optimizer_steps(steps) -> None:
+    """Tell optimizer-step hooks that a test registered here how many steps the student's code took."""
+    torch = sys.modules.get("torch")
+    if not torch or not isinstance(steps, int) or steps <= 0:
+        return
+    hooks = getattr(sys.modules.get("torch.optim.optimizer"), "_global_optimizer_post_hooks", {})
+    for hook in list(hooks.values()):
+        for _ in range(min(steps, 100_000)):
+            hook(None, (), {})
+
+
+class LazyEnv(Mapping):
+    """The notebook's global names, fetched from the worker on first use (Otter's ``env``)."""
+
+    def __init__(self, client: Client):
+        self.client = client
+        self.cache: dict[str, object] = {}
+        self.missing: set[str] = set()
+
+    def __getitem__(self, name):
+        if name in self.missing:
+            raise KeyError(name)
+        if name not in self.cache:
+            try:
+                self.cache[name] = self.client.get(name)
+            except KeyError:
+                self.missing.add(name)
+                raise
+        return self.cache[name]
+
+    def __iter__(self):
+        return iter(self.cache)
+
+    def __len__(self):
+        return len(self.cache)
+
+
+# ---------------------------------------------------------------------------------- notebooks
+class BadNotebook(ValueError):
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def read_notebook(data: bytes):
+    if not data.strip():
+        raise BadNotebook("invalid", "the file is empty")
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise BadNotebook("invalid", f"the file is larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB")
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise BadNotebook("invalid", f"not a notebook: invalid JSON ({str(err)[:80]})") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        raise BadNotebook("invalid", "not a notebook: JSON without a list of cells")
+    if raw.get("nbformat") != 4:
+        raise BadNotebook("invalid", f"not a version-4 notebook (nbformat {str(raw.get('nbformat'))[:10]})")
+    return raw
+
+
+def code_cells(nb) -> list[tuple[int, str]]:
+    cells = []
+    for i, cell in enumerate(nb["cells"]):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            src = cell.get("source", "")
+            src = "".join(src) if isinstance(src, list) else src
+            if isinstance(src, str) and src.strip():
+                cells.append((i, src))
+    return cells
+
+
+def check_lesson(nb, lesson: Lesson, cells) -> None:
+    meta = nb.get("metadata", {}) if isinstance(nb.get("metadata"), dict) else {}
+    otter_meta = meta.get("otter") if isinstance(meta.get("otter"), dict) else {}
+    course_meta = meta.get("course") if isinstance(meta.get("course"), dict) else {}
+    claimed = otter_meta.get("assignment_name") or Path(str(course_meta.get("generated_from", ""))).stem
+    if claimed and claimed != lesson.name:
+        raise BadNotebook("wrong-lesson", f"this is the notebook of {str(claimed)[:60]!r}, not {lesson.name!r}")
+    code = "\n".join(src for _, src in cells)
+    if not any(re.search(rf"\b{re.escape(n)}\b", code) for n in lesson.answer_names):
+        raise BadNotebook("wrong-lesson", f"none of the answers of {lesson.name} appear in this notebook")
+
+
+# ---------------------------------------------------------------------------------- grading
+def _message(err: BaseException) -> str:
+    try:
+        text = str(err)
+    except Exception:  # noqa: BLE001 - a message is a courtesy
+        text = ""
+    name = type(err).__name__
+    text = f"{name}: {text}" if text else name
+    return text if len(text) <= MESSAGE_CAP else text[: MESSAGE_CAP - 1] + "…"
+
+
+def _reset_rngs() -> None:
+    """Same random state before every submission's tests, whatever ran before in this process."""
+    random.seed(0)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed(0)
+    if "torch" in sys.modules:
+        sys.modules["torch"].manual_seed(0)
+
+
+def run_tests(lesson: Lesson, env: LazyEnv) -> dict:
+    questions = {}
+    for question, test_file in lesson.test_files.items():
+        cases, score = [], 0.0
+        for case in test_file.test_cases:
+            func = case.body.test_func
+            params = list(inspect.signature(func).parameters)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    kwargs = {p: (env if p == "env" else env.get(p)) for p in params}
+                func(**kwargs)
+                passed, message = True, ""
+            except Exception as err:  # noqa: BLE001 - any failure of a test case costs its points
+                passed, message = False, _message(err)
+            if passed:
+                score += float(case.points or 0)
+            cases.append(
+                {"hidden": bool(case.hidden), "passed": passed, "points": float(case.points or 0), "message": message}
+            )
+        if test_file.all_or_nothing and not all(c["passed"] for c in cases):
+            score = 0.0
+        questions[question] = {"score": round(score, 6), "possible": lesson.possible[question], "cases": cases}
+    return questions
+
+
+def zero_questions(lesson: Lesson, message: str) -> dict:
+    return {
+        q: {
+            "score": 0.0,
+            "possible": lesson.possible[q],
+            "cases": [{"hidden": False, "passed": False, "points": lesson.possible[q], "message": message}],
+        }
+        for q in lesson.questions
+    }
+
+
+def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
+    """Grade one notebook's bytes: a result dict with status, message, questions, total, possible."""
+    started = time.monotonic()
+    result = {"status": "ok", "message": "", "cell_errors": []}
+    try:
+        nb = read_notebook(data)
+        cells = code_cells(nb)
+        check_lesson(nb, lesson, cells)
+    except BadNotebook as bad:
+        result.update(status=bad.status, message=str(bad), questions=zero_questions(lesson, str(bad)))
+        return _finish(result, lesson, started)
+    uses_torch = any("torch" in src for _, src in cells)
+    deadline = started + limits.timeout
+    with Sandbox(limits, lesson.data_files) as box:
+        box.start()
+        client = Client(box, deadline)
+        try:
+            box.send(
+                {
+                    "op": "run",
+                    "cells": cells,
+                    "cell_timeout": limits.cell_timeout,
+                    "call_timeout": limits.cell_timeout,
+                    "torch": uses_torch,
+                }
+            )
+            lesson.test_files  # noqa: B018 - load the tests while the worker runs the cells
+            current = None
+            while True:
+                event = box.receive(deadline)
+                if not isinstance(event, dict):
+                    continue
+                if event.get("event") == "cell":
+                    current = event.get("index")
+                elif event.get("event") == "done":
+                    result["cell_errors"] = _cell_errors(event.get("errors"))
+                    break
+        except WorkerGone as gone:
+            where = f" (in cell {current})" if current is not None else " (before the first cell)"
+            tail = box.stderr_tail() if current is None else ""
+            message = f"{gone}{where}" + (f": {tail.strip().splitlines()[-1][:200]}" if tail.strip() else "")
+            result.update(status=gone.reason, message=message, questions=zero_questions(lesson, message))
+            return _finish(result, lesson, started)
+        _reset_rngs()
+        result["questions"] = run_tests(lesson, LazyEnv(client))
+        if box.gone:
+            result.update(status=box.gone.reason, message=f"while testing: {box.gone}")
+    errors = result["cell_errors"]
+    if result["status"] == "ok" and errors:
+        kinds = {e["type"] for e in errors}
+        if "CellTimeout" in kinds:
+            result["status"] = "timeout"
+        elif "MemoryError" in kinds:
+            result["status"] = "memory"
+        first = errors[0]
+        result["message"] = (
+            f"{len(errors)} cell(s) raised errors; first: cell {first['index']} {first['type']}: {first['message']}"[
+                :MESSAGE_CAP
+            ]
+        )
+    return _finish(result, lesson, started)
+
+
+def _cell_errors(errors) -> list[dict]:
+    out = []
+    for e in errors if isinstance(errors, list) else []:
+        if isinstance(e, dict):
+            out.append(
+                {"index": e.get("index"), "type": str(e.get("type"))[:60], "message": str(e.get("message"))[:300]}
+            )
+    return out[:200]
+
+
+def _finish(result: dict, lesson: Lesson, started: float) -> dict:
+    result["total"] = round(sum(q["score"] for q in result["questions"].values()), 6)
+    result["possible"] = sum(lesson.possible.values())
+    result["seconds"] = round(time.monotonic() - started, 2)
+    return result
+
+
+def grade_file(data: bytes, lesson: Lesson, limits: Limits) -> dict:
+    result = grade_notebook(data, lesson, limits)
+    result["sha256"] = hashlib.sha256(data).hexdigest()
+    for q in result["questions"].values():
+        q["score"] = 0.0 if math.isnan(q["score"]) else q["score"]
+    return result
+
+
+# ---------------------------------------------------------------------------------- server
+def serve() -> None:
+    """Answer grading tasks, one JSON line each: {lesson, root, path, member, limits}."""
+    _not_dumpable()
+    signal.signal(signal.SIGTERM, _terminate)
+    lessons: dict[tuple, Lesson] = {}
+    out = sys.stdout
+    sys.stdout = sys.stderr  # stray prints must not corrupt the answers
+    for line in sys.stdin:
+        task = json.loads(line)
+        key = (task["lesson"], json.dumps(task["tests"], sort_keys=True))
+        if key not in lessons:
+            lessons[key] = Lesson(task["lesson"], Path(task["root"]), dict(task["tests"]))
+        from .submissions import read_submission
+
+        try:
+            data = read_submission(task["path"], task.get("member"))
+            result = grade_file(data, lessons[key], Limits(**task["limits"]))
+        except Exception as err:  # noqa: BLE001 - report and go on with the batch
+            lesson = lessons[key]
+            status = getattr(err, "status", "error")
+            message = _message(err) if status == "error" else str(err)
+            result = _finish(
+                {"status": status, "message": message, "cell_errors": [], "questions": zero_questions(lesson, message)},
+                lesson,
+                time.monotonic(),
+            )
+            result["sha256"] = ""
+        out.write(json.dumps(result) + "\n")
+        out.flush()
+
+
+def _terminate(signum, frame):
+    raise SystemExit(143)  # unwinds through Sandbox.__exit__, which removes the worker and its folder
+
+
+def _not_dumpable() -> None:
+    """PR_SET_DUMPABLE 0: other processes of the same (non-root) user cannot ptrace or read our memory."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+if __name__ == "__main__":
+    serve()
