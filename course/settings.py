@@ -37,19 +37,15 @@ class Publish:
         return f"{self.owner}/{self.repo}"
 
 
-DEFAULT_PUBLISH = Publish(owner="lines-to-logits", repo="lines-to-logits", ref="main")
-"""Used only when a tree has no ``course.toml`` (a bare copy of the tooling); the committed file wins."""
-
-
 def load_publish(root: Path = layout.ROOT) -> Publish:
     """The ``[publish]`` section of ``root/course.toml``.
 
     Raises:
-        SettingsError: the file is not valid TOML, or a value is missing or malformed.
+        SettingsError: the file is missing or not valid TOML, or a value is missing or malformed.
     """
     path = root / FILE
     if not path.exists():
-        return DEFAULT_PUBLISH
+        raise SettingsError(f"{FILE} is missing from {root}: it names where the course is published")
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("publish", {})
     except tomllib.TOMLDecodeError as err:

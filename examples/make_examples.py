@@ -42,8 +42,8 @@ def write(path: Path, nb: dict) -> None:
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def make(lesson: str) -> None:
-    folder = OUT / lesson.split("-")[0]
+def make(lesson: str, out: Path = OUT) -> None:
+    folder = out / lesson.split("-")[0]
     folder.mkdir(parents=True, exist_ok=True)
     key = json.loads(json.dumps(notebooks.clear_outputs(notebooks.read(layout.solution_notebook(ROOT, lesson)))))
     write(folder / "correct.ipynb", key)

@@ -6,19 +6,16 @@ lines of code run on a copy of that namespace; the question's Otter tests (publi
 ``autograder/NN-name/tests/``) then grade the copy. No kernel is started per variant, so hundreds
 of variants run in seconds.
 
-The real grading path (``otter run`` on a whole notebook) is exercised separately, by
-:func:`otter_run`, for the answer key and the blank student notebook.
+The real grading paths (the Gradescope zip's entry point, ``python -m course grade``) are exercised
+on whole notebooks by ``test_gradescope.py`` and ``test_grade.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,22 +115,6 @@ class AnswerKey:
     def check_right(self, variant: Right) -> None:
         result = self.grade(self.run_code(variant.code), variant.question)
         assert result.full, f"correct answer ({variant.why}) lost points:\n{variant.code}\n{result.output}"
-
-
-def otter_run(notebook: Path, lesson: str, root: Path = ROOT, timeout: int = 600) -> dict[str, tuple[float, float]]:
-    """Grade a notebook the way an instructor's ``otter run`` does: {question: (score, possible)}."""
-    otter = Path(sys.executable).with_name("otter")
-    with tempfile.TemporaryDirectory() as out:
-        proc = subprocess.run(
-            [str(otter), "run", "-a", str(layout.autograder_zip(root, lesson)), "-o", out, str(notebook)],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        results = Path(out) / "results.json"
-        assert results.exists(), f"otter run produced no results:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-        tests = json.loads(results.read_text())["tests"]
-    return {t["name"]: (t["score"], t["max_score"]) for t in tests if "max_score" in t}
 
 
 def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:

@@ -20,6 +20,8 @@ def copy_course(dest):
     """A throwaway copy of the repository parts the build reads and writes."""
     for name in ("course", layout.SOURCE, layout.DATA, *layout.GENERATED_ROOTS):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("course.toml", "requirements.txt"):  # the publish setting; the Gradescope zip's pins
+        shutil.copy(ROOT / name, dest / name)
     return dest
 
 

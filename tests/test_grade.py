@@ -175,3 +175,21 @@ def test_lesson_reads_answer_names_without_otter():
     assert spec.questions == [
         p.stem for p in sorted((layout.autograder_dir(ROOT, "01-warmup") / "tests").glob("q?.py"))
     ]
+
+
+@pytest.mark.parametrize("lesson", lessons.all_lessons(ROOT))
+def test_sample_submissions_are_current(lesson, tmp_path):
+    """examples/submissions/NN/ is what examples/make_examples.py makes from today's lesson files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_examples", ROOT / "examples" / "make_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.make(lesson, tmp_path)
+    number = lesson.split("-")[0]
+    fresh, committed = tmp_path / number, ROOT / "examples" / "submissions" / number
+    assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir())
+    for path in fresh.iterdir():
+        assert path.read_bytes() == (committed / path.name).read_bytes(), (
+            f"examples/submissions/{number}/{path.name} is stale: run python examples/make_examples.py"
+        )

@@ -5,12 +5,11 @@ import io
 import math
 import time
 
-import numpy as np
 import pytest
 import torch
-import torch.nn.functional as F
 from harness import AnswerKey, working_dir
 
+from benchmarks import fidelity
 from course import layout, notebooks
 
 LESSON = "04-logistic-torch"
@@ -26,17 +25,6 @@ def solution():
     return notebooks.read(layout.solution_notebook(layout.ROOT, LESSON))
 
 
-def unpenalized_logistic_regression():
-    """scikit-learn's multinomial logistic regression without a penalty, spelled for the installed version."""
-    import sklearn
-    from sklearn.linear_model import LogisticRegression
-
-    major, minor = (int(p) for p in sklearn.__version__.split(".")[:2])
-    if (major, minor) >= (1, 8):  # penalty= is deprecated from 1.8: no penalty is C=inf
-        return LogisticRegression(C=np.inf, max_iter=10_000, tol=1e-10)
-    return LogisticRegression(penalty=None, max_iter=10_000, tol=1e-10)
-
-
 def markdown_text(nb) -> str:
     return " ".join(" ".join(notebooks.source_text(c).split()) for c in nb.cells if c.cell_type == "markdown")
 
@@ -46,22 +34,13 @@ def as_numpy(t):
 
 
 def test_logistic_regression_matches_scikit_learn(env, solution):
-    from sklearn.metrics import log_loss
-
-    X_tr, y_tr = as_numpy(env["X_train"]).astype(float), as_numpy(env["y_train"])
-    X_va, y_va = as_numpy(env["X_valid"]).astype(float), as_numpy(env["y_valid"])
-    sk = unpenalized_logistic_regression().fit(X_tr, y_tr)
-    sk_acc = sk.score(X_va, y_va)
-    sk_loss = log_loss(y_tr, sk.predict_proba(X_tr))
-
-    logreg = env["logreg"]
-    with torch.no_grad():
-        our_loss = float(F.cross_entropy(logreg(env["X_train"]), env["y_train"]))
-    our_acc = env["logreg_valid_acc"]
-    assert abs(our_acc - sk_acc) <= 0.01, f"validation accuracy {our_acc:.4f} vs scikit-learn {sk_acc:.4f}"
-    assert abs(our_loss - sk_loss) <= 0.01 * sk_loss, f"training loss {our_loss:.5f} vs scikit-learn {sk_loss:.5f}"
+    f = fidelity.logistic_vs_scikit_learn(env)
+    assert abs(f["accuracy"] - f["sk_accuracy"]) <= 0.01, f
+    assert abs(f["loss"] - f["sk_loss"]) <= 0.01 * f["sk_loss"], f
     quoted = "scikit-learn's `LogisticRegression` without a penalty, on the same split, finds the same model: "
-    assert f"{quoted}validation accuracy {sk_acc:.2f}, training loss {sk_loss:.3f}" in markdown_text(solution)
+    assert f"{quoted}validation accuracy {f['sk_accuracy']:.2f}, training loss {f['sk_loss']:.3f}" in markdown_text(
+        solution
+    )
 
 
 def test_numbers_quoted_in_the_text_are_the_solution_s(env, solution):

@@ -1,0 +1,1 @@
+"""Speed, memory and fidelity measurements of the course (see ``benchmarks/run.py``)."""

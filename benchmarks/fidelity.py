@@ -1,0 +1,91 @@
+"""Fidelity of the trained models in the answer keys, against exact or library references.
+
+The same functions back the tests on the answer keys (which assert the tolerances) and the
+benchmark report (which prints the figures).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from course import execute, layout, notebooks
+
+LINEAR = "02-linear-numpy"
+LOGISTIC = "04-logistic-torch"
+
+
+def answer_key_env(lesson: str) -> dict:
+    nb = notebooks.read(layout.solution_notebook(layout.ROOT, lesson))
+    return execute.namespace(nb, layout.ROOT / layout.SOLUTIONS, lesson)
+
+
+def gradient_descent_vs_closed_form(env: dict) -> dict:
+    """Lesson 02: training MSE of the student's gradient descent over the least-squares optimum."""
+    X, y = env["X_train"], env["y_train"]
+    A = np.column_stack([X, np.ones(len(X))])
+    theta = np.linalg.lstsq(A, y, rcond=None)[0]
+    best = float(np.mean((A @ theta - y) ** 2))
+    w, b = np.ravel(env["w_gd"]), float(np.ravel(env["b_gd"])[0])
+    gd = float(np.mean((X @ w + b - y) ** 2))
+    return {"closed_form_mse": best, "gd_mse": gd, "ratio": gd / best}
+
+
+def unpenalized_logistic_regression():
+    """scikit-learn's multinomial logistic regression without a penalty, spelled for its version."""
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    major, minor = (int(p) for p in sklearn.__version__.split(".")[:2])
+    if (major, minor) >= (1, 8):  # penalty= is deprecated from 1.8: no penalty is C=inf
+        return LogisticRegression(C=np.inf, max_iter=10_000, tol=1e-10)
+    return LogisticRegression(penalty=None, max_iter=10_000, tol=1e-10)
+
+
+def logistic_vs_scikit_learn(env: dict) -> dict:
+    """Lesson 04: the trained softmax regression against scikit-learn's on the same split."""
+    import torch
+    import torch.nn.functional as F
+    from sklearn.metrics import log_loss
+
+    def as_numpy(t):
+        return t.detach().cpu().numpy()
+
+    X_tr, y_tr = as_numpy(env["X_train"]).astype(float), as_numpy(env["y_train"])
+    X_va, y_va = as_numpy(env["X_valid"]).astype(float), as_numpy(env["y_valid"])
+    sk = unpenalized_logistic_regression().fit(X_tr, y_tr)
+    with torch.no_grad():
+        loss = float(F.cross_entropy(env["logreg"](env["X_train"]), env["y_train"]))
+    return {
+        "sk_accuracy": float(sk.score(X_va, y_va)),
+        "sk_loss": float(log_loss(y_tr, sk.predict_proba(X_tr))),
+        "accuracy": float(env["logreg_valid_acc"]),
+        "loss": loss,
+        "mlp_accuracy": float(env["mlp_valid_acc"]),
+        "always_medium": float(env["always_medium_acc"]),
+    }
+
+
+def report(names: list[str]) -> list[str]:
+    """Markdown lines, one block per lesson that has a fidelity check."""
+    lines = []
+    if LINEAR in names:
+        f = gradient_descent_vs_closed_form(answer_key_env(LINEAR))
+        ok = "met" if f["ratio"] <= 1.001 else "**not met**"
+        lines += [
+            f"- **{LINEAR}**: gradient descent's training MSE {f['gd_mse']:.6f} vs the closed form's "
+            f"{f['closed_form_mse']:.6f}: ratio {f['ratio']:.6f} (target ≤ 1.001: {ok}).",
+        ]
+    if LOGISTIC in names:
+        f = logistic_vs_scikit_learn(answer_key_env(LOGISTIC))
+        acc_gap = abs(f["accuracy"] - f["sk_accuracy"])
+        loss_ratio = f["loss"] / f["sk_loss"]
+        lines += [
+            f"- **{LOGISTIC}**: validation accuracy {f['accuracy']:.4f} vs scikit-learn's unpenalized "
+            f"`LogisticRegression` {f['sk_accuracy']:.4f}: difference {acc_gap * 100:.2f} points "
+            f"(target ≤ 1: {'met' if acc_gap <= 0.01 else '**not met**'}); training loss {f['loss']:.5f} vs "
+            f"{f['sk_loss']:.5f}: ratio {loss_ratio:.4f} (target within 1 %: "
+            f"{'met' if abs(loss_ratio - 1) <= 0.01 else '**not met**'}).",
+            f"- **{LOGISTIC}**: the MLP (100 hidden ReLU units) reaches validation accuracy "
+            f"{f['mlp_accuracy']:.4f}; always answering \"medium\" gets {f['always_medium']:.4f}.",
+        ]
+    return lines

@@ -1,0 +1,146 @@
+"""Measurements used by ``benchmarks/run.py``; each returns plain numbers."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from course import execute, layout, notebooks
+
+ROOT = layout.ROOT
+
+PEAK_RSS_CELL = "import resource as _r, sys as _s\nprint('PEAK_RSS_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+
+
+def _scratch_lesson(tmp: Path, lesson: str) -> Path:
+    """A scratch copy of the student folder, with ../../data reachable as in the repository."""
+    folder = tmp / layout.NOTEBOOKS / lesson
+    shutil.copytree(layout.student_dir(ROOT, lesson), folder)
+    (tmp / layout.DATA).symlink_to(ROOT / layout.DATA)
+    return folder
+
+
+def _printed(nb, marker: str) -> str:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("text", "")
+            if marker in text:
+                return text.split(marker, 1)[1].split()[0]
+    raise RuntimeError(f"{marker} not printed")
+
+
+def run_answer_key(lesson: str) -> tuple[float, float]:
+    """One top-to-bottom run of the answer key in a fresh kernel: (seconds, peak RSS in MiB).
+
+    The time covers kernel start and every cell, as a student's Restart & Run All does.
+    """
+    nb = notebooks.clear_outputs(notebooks.read(layout.solution_notebook(ROOT, lesson)))
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = _scratch_lesson(Path(tmp), lesson)
+        start = time.perf_counter()
+        nb = execute.run(nb, cwd)
+        seconds = time.perf_counter() - start
+    return seconds, int(_printed(nb, "PEAK_RSS_KB")) / 1024
+
+
+def check_latencies(lesson: str, repeats: int) -> dict[str, float]:
+    """Median seconds of each ``grader.check("qN")`` after the answer key has run in the kernel."""
+    nb = notebooks.clear_outputs(notebooks.read(layout.solution_notebook(ROOT, lesson)))
+    questions = sorted(p.stem for p in (layout.student_dir(ROOT, lesson) / "tests").glob("q*.py"))
+    timing = (
+        "import otter as _o, time as _t, statistics as _st, json as _j\n"
+        "_g = _o.Notebook(tests_dir='tests')\n"
+        f"_res = {{}}\nfor _q in {questions!r}:\n"
+        "    _ts = []\n"
+        f"    for _ in range({repeats}):\n"
+        "        _t0 = _t.perf_counter(); _g.check(_q); _ts.append(_t.perf_counter() - _t0)\n"
+        "    _res[_q] = _st.median(_ts)\n"
+        "print('CHECKS', _j.dumps(_res).replace(' ', ''))"
+    )
+    nb.cells.append(nbformat.v4.new_code_cell(timing))
+    with tempfile.TemporaryDirectory() as tmp:
+        nb = execute.run(nb, _scratch_lesson(Path(tmp), lesson))
+    import json
+
+    return json.loads(_printed(nb, "CHECKS"))
+
+
+def bare_execution(notebook: Path, lesson: str) -> float:
+    """Seconds for nbclient to run a notebook top to bottom in a fresh kernel (errors allowed)."""
+    nb = notebooks.read(notebook)
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = _scratch_lesson(Path(tmp), lesson)
+        start = time.perf_counter()
+        execute.run(nb, cwd, allow_errors=True)
+        return time.perf_counter() - start
+
+
+def otter_run(notebook: Path, lesson: str) -> float:
+    """Seconds for ``otter run`` to grade one notebook with the lesson's autograder zip."""
+    otter = Path(sys.executable).with_name("otter")
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run(
+            [str(otter), "run", "-a", str(layout.autograder_zip(ROOT, lesson)), "-o", out, str(notebook)],
+            capture_output=True,
+            check=True,
+        )
+        return time.perf_counter() - start
+
+
+def course_grade(lesson: str, submissions: list[Path], jobs: int) -> float:
+    """Seconds for ``python -m course grade`` on a batch of submissions."""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "course",
+                "grade",
+                lesson,
+                *map(str, submissions),
+                "--out",
+                out,
+                "--jobs",
+                str(jobs),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        return time.perf_counter() - start
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def installed_size_mib(fresh: bool) -> tuple[float, str]:
+    """Installed size of requirements.txt's environment (CPU torch), and how it was measured."""
+    if not fresh:
+        import site
+
+        sp = Path(site.getsitepackages()[0])
+        return _du(sp), f"site-packages of the running environment ({sys.prefix}), dev tools included"
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "-r", str(ROOT / "requirements.txt")],
+            check=True,
+            capture_output=True,
+        )
+        return _du(venv), "a fresh virtual environment with only requirements.txt"
+
+
+def _du(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20

@@ -1,0 +1,166 @@
+"""Measure how fast and how light the course is, and write ``RESULTS.md`` plus a chart.
+
+    python benchmarks/run.py            # full run (about 5-8 minutes on 2 cores)
+    python benchmarks/run.py --quick    # smoke run: lesson 01 only, one repeat, small batch, no fresh install
+
+Every figure is measured on the current machine in this one run; targets are reported as met or
+not met, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import fidelity, measure  # noqa: E402
+from course import layout, lessons  # noqa: E402
+
+TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 15.0}
+RSS_LIMIT_MIB = 1024
+CHECK_LIMIT_S = 0.100
+GRADE_RATIO_LIMIT = 1.3
+JOBS_SPEEDUP_TARGET = 1.7
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def lesson_rows(names: list[str], repeats: int) -> list[dict]:
+    rows = []
+    for lesson in names:
+        runs = [measure.run_answer_key(lesson) for _ in range(repeats)]
+        seconds = measure.median([r[0] for r in runs])
+        rss = max(r[1] for r in runs)
+        checks = measure.check_latencies(lesson, repeats=max(3, repeats))
+        rows.append({"lesson": lesson, "seconds": seconds, "rss": rss, "checks": checks})
+        print(f"{lesson}: {seconds:.1f} s, {rss:.0f} MiB, slowest check {max(checks.values()) * 1000:.0f} ms")
+    return rows
+
+
+def grading_rows(lesson: str, batch_size: int, repeats: int) -> dict | None:
+    if importlib.util.find_spec("course.grade") is None:
+        return None
+    notebook = layout.solution_notebook(layout.ROOT, lesson)
+    bare = measure.median([measure.bare_execution(notebook, lesson) for _ in range(repeats)])
+    otter = measure.median([measure.otter_run(notebook, lesson) for _ in range(repeats)])
+    ours = measure.median([measure.course_grade(lesson, [notebook], jobs=1) for _ in range(repeats)])
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = []
+        for i in range(batch_size):
+            copy = Path(tmp) / f"student{i:03d}.ipynb"
+            shutil.copy(notebook, copy)
+            batch.append(copy)
+        jobs1 = measure.course_grade(lesson, batch, jobs=1)
+        jobs2 = measure.course_grade(lesson, batch, jobs=2)
+    result = {"lesson": lesson, "bare": bare, "otter": otter, "ours": ours, "batch": batch_size}
+    result.update(jobs1=jobs1, jobs2=jobs2)
+    print(
+        f"grading {lesson}: ours {ours:.1f} s, otter run {otter:.1f} s, bare {bare:.1f} s; batch x2 {jobs1 / jobs2:.2f}"
+    )
+    return result
+
+
+def write_chart(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [r["lesson"] for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+    left.bar(names, [r["seconds"] for r in rows], color="tab:blue")
+    left.plot(names, [TIME_LIMIT[n[:2]] for n in names], "r_", markersize=30, label="target")
+    left.set_ylabel("seconds, top to bottom")
+    left.legend()
+    right.bar(names, [r["rss"] for r in rows], color="tab:green")
+    right.axhline(RSS_LIMIT_MIB, color="red", linewidth=1, label="1 GB target")
+    right.set_ylabel("kernel peak RSS, MiB")
+    right.legend()
+    for ax in (left, right):
+        ax.tick_params(axis="x", rotation=20)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def render(rows, grading, fid, footprint, quick: bool) -> str:
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    cpu = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
+    out = [
+        "# Benchmarks",
+        "",
+        f"Measured {now} on {platform.node() or 'this machine'} ({cpu}){' — QUICK smoke run' if quick else ''}.",
+        "Regenerate with `python benchmarks/run.py`. Chart: [chart.png](chart.png).",
+        "",
+        "## Lessons: answer key top to bottom in a fresh kernel, and self-check latency",
+        "",
+        "| lesson | wall time (median) | target | peak RSS | target ≤ 1 GB "
+        "| slowest `grader.check` | target ≤ 100 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        limit = TIME_LIMIT[r["lesson"][:2]]
+        slow = max(r["checks"].values())
+        out.append(
+            f"| {r['lesson']} | {r['seconds']:.1f} s | ≤ {limit:.0f} s: {verdict(r['seconds'] <= limit)} "
+            f"| {r['rss']:.0f} MiB | {verdict(r['rss'] <= RSS_LIMIT_MIB)} "
+            f"| {slow * 1000:.0f} ms | {verdict(slow <= CHECK_LIMIT_S)} |"
+        )
+    out += ["", "Per-question check latency (median, ms):", ""]
+    for r in rows:
+        out.append(f"- {r['lesson']}: " + ", ".join(f"{q} {t * 1000:.0f}" for q, t in r["checks"].items()))
+    out += ["", "## Grading", ""]
+    if grading is None:
+        out.append("`python -m course grade` is not available in this checkout: not measured.")
+    else:
+        g = grading
+        ratio, speedup = g["ours"] / g["bare"], g["jobs1"] / g["jobs2"]
+        out += [
+            f"One submission ({g['lesson']} answer key), median wall time:",
+            "",
+            "| runner | seconds | ratio to bare nbclient |",
+            "|---|---|---|",
+            f"| bare nbclient execution | {g['bare']:.2f} | 1.00 |",
+            f"| `otter run` | {g['otter']:.2f} | {g['otter'] / g['bare']:.2f} |",
+            f"| `python -m course grade` | {g['ours']:.2f} | {ratio:.2f} (target ≤ {GRADE_RATIO_LIMIT}: "
+            f"{verdict(ratio <= GRADE_RATIO_LIMIT)}) |",
+            "",
+            f"Batch of {g['batch']} submissions: `--jobs 1` {g['jobs1']:.1f} s, `--jobs 2` {g['jobs2']:.1f} s, "
+            f"speed-up {speedup:.2f}× (target ≥ {JOBS_SPEEDUP_TARGET}×: {verdict(speedup >= JOBS_SPEEDUP_TARGET)}).",
+        ]
+    out += ["", "## Fidelity", ""]
+    out += fid or ["No lesson with a fidelity check is present."]
+    out += ["", "## Footprint", "", f"Installed size: {footprint[0]:.0f} MiB — {footprint[1]}.", ""]
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="smoke run: one repeat, small batch, no fresh install")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="folder for the results")
+    args = parser.parse_args(argv)
+    repeats = 1 if args.quick else 3
+    names = lessons.all_lessons()
+    rows = lesson_rows(names[:1] if args.quick else names, repeats)
+    grading = grading_rows(names[0], batch_size=4 if args.quick else 20, repeats=repeats)
+    fid = fidelity.report(names)
+    footprint = measure.installed_size_mib(fresh=not args.quick)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_chart(rows, args.out / "chart.png")
+    (args.out / "RESULTS.md").write_text(render(rows, grading, fid, footprint, args.quick), encoding="utf-8")
+    print(f"wrote {args.out / 'RESULTS.md'} and {args.out / 'chart.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
