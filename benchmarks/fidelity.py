@@ -6,6 +6,9 @@ benchmark report (which prints the figures).
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 import numpy as np
 
 from course import execute, layout, notebooks
@@ -15,8 +18,10 @@ LOGISTIC = "04-logistic-torch"
 
 
 def answer_key_env(lesson: str) -> dict:
+    """The answer key's namespace, run in this process (what it prints is discarded)."""
     nb = notebooks.read(layout.solution_notebook(layout.ROOT, lesson))
-    return execute.namespace(nb, layout.ROOT / layout.SOLUTIONS, lesson)
+    with contextlib.redirect_stdout(io.StringIO()):
+        return execute.namespace(nb, layout.ROOT / layout.SOLUTIONS, lesson)
 
 
 def gradient_descent_vs_closed_form(env: dict) -> dict:
@@ -86,6 +91,6 @@ def report(names: list[str]) -> list[str]:
             f"{f['sk_loss']:.5f}: ratio {loss_ratio:.4f} (target within 1 %: "
             f"{'met' if abs(loss_ratio - 1) <= 0.01 else '**not met**'}).",
             f"- **{LOGISTIC}**: the MLP (100 hidden ReLU units) reaches validation accuracy "
-            f"{f['mlp_accuracy']:.4f}; always answering \"medium\" gets {f['always_medium']:.4f}.",
+            f'{f["mlp_accuracy"]:.4f}; always answering "medium" gets {f["always_medium"]:.4f}.',
         ]
     return lines

@@ -96,28 +96,28 @@ def otter_run(notebook: Path, lesson: str) -> float:
         return time.perf_counter() - start
 
 
-def course_grade(lesson: str, submissions: list[Path], jobs: int) -> float:
-    """Seconds for ``python -m course grade`` on a batch of submissions."""
+def course_grade(lesson: str, submissions: list[Path], jobs: int) -> tuple[float, list[float]]:
+    """``python -m course grade`` on a batch: (wall seconds of the whole command, per-row seconds).
+
+    The per-row figure is the grader's own time for each submission (its worker's start, the
+    notebook's cells and the tests), read from ``grades.csv``; the wall time adds the command's
+    start-up and the summary it writes at the end.
+    """
+    import csv
+
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "course",
-                "grade",
-                lesson,
-                *map(str, submissions),
-                "--out",
-                out,
-                "--jobs",
-                str(jobs),
-            ],
+            [sys.executable, "-m", "course", "grade", lesson, *map(str, submissions)]
+            + ["--out", out, "--jobs", str(jobs)],
             cwd=ROOT,
             capture_output=True,
             check=True,
         )
-        return time.perf_counter() - start
+        wall = time.perf_counter() - start
+        with open(Path(out) / "grades.csv", newline="") as f:
+            rows = [float(r["seconds"]) for r in csv.DictReader(f)]
+    return wall, rows
 
 
 def median(values: list[float]) -> float:

@@ -21,19 +21,20 @@ VERBS = {
 
 
 def parse(argv):
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = argparse.ArgumentParser(prog="python -m course", description="Lines to Logits course tooling.")
     subparsers = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     for verb, text in VERBS.items():
         sub = subparsers.add_parser(verb, help=text, description=text)
-        importlib.import_module(f"course.{verb}").add_arguments(sub)
+        if argv[:1] == [verb]:  # import only the chosen verb: some pull in heavy libraries
+            importlib.import_module(f"course.{verb}").add_arguments(sub)
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    from .build import BuildError
-    from .errors import UserError
+    from .errors import BuildError, UserError
     from .lessons import UnknownLesson
 
     try:

@@ -17,14 +17,11 @@ import zipfile
 from pathlib import Path
 
 from . import delivery, execute, layout, lessons, notebooks, settings
+from .errors import BuildError
 
 log = logging.getLogger("course.build")
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-class BuildError(RuntimeError):
-    """A stage failed; the message says which lesson and why."""
 
 
 def test_header(source_rel: str) -> str:

@@ -7,3 +7,7 @@ a class defined there would exist twice and escape the CLI's ``except``.
 
 class UserError(Exception):
     """A problem with what the user asked for; the message says what to do."""
+
+
+class BuildError(RuntimeError):
+    """A build stage failed (or a source cannot be converted); the message says which lesson and why."""

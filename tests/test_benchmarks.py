@@ -17,7 +17,7 @@ def test_quick_benchmark_run_writes_results_and_chart(tmp_path):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     results = (tmp_path / "RESULTS.md").read_text()
     assert "| 01-warmup |" in results and "QUICK" in results
-    assert "`python -m course grade`" in results and "ratio to bare nbclient" in results
+    assert "`python -m course grade`, per submission" in results and "ratio to bare nbclient" in results
     assert "02-linear-numpy**: gradient descent's training MSE" in results
     assert "04-logistic-torch**: validation accuracy" in results
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
