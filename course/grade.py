@@ -50,13 +50,16 @@ def add_arguments(parser) -> None:
 class Judge:
     """One ``python -m course.judge`` process, restarted if it dies."""
 
-    def __init__(self, scratch: str):
+    def __init__(self, scratch: str, threads: int):
         self.proc: subprocess.Popen | None = None
         self.scratch = scratch
+        self.threads = str(threads)
 
     def start(self) -> None:
         env = dict(os.environ)
         env["TMPDIR"] = self.scratch  # sandboxes and caches (e.g. torch's) go here, removed at the end
+        for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+            env[name] = self.threads  # the tests' own computations share the cores with the jobs beside them
         env["PYTHONPATH"] = os.pathsep.join([str(layout.ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "course.judge"],
@@ -195,7 +198,7 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
         tasks.put(sub)
     done: queue.Queue = queue.Queue()
     scratch = tempfile.mkdtemp(prefix="course-judges-")
-    judges = [Judge(scratch) for _ in range(jobs)]
+    judges = [Judge(scratch, limits.threads) for _ in range(jobs)]
     stop = threading.Event()
 
     def slot(judge: Judge):
