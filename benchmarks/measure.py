@@ -96,28 +96,33 @@ def otter_run(notebook: Path, lesson: str) -> float:
         return time.perf_counter() - start
 
 
-def course_grade(lesson: str, submissions: list[Path], jobs: int) -> tuple[float, list[float]]:
-    """``python -m course grade`` on a batch: (wall seconds of the whole command, per-row seconds).
+def course_grade(lesson: str, submissions: list[Path], jobs: int, sandbox: str = "auto") -> dict:
+    """``python -m course grade`` on a batch.
 
-    The per-row figure is the grader's own time for each submission (its worker's start, the
-    notebook's cells and the tests), read from ``grades.csv``; the wall time adds the command's
-    start-up and the summary it writes at the end.
+    Returns ``wall`` (seconds of the whole command), ``rows`` (the grader's own seconds for each
+    submission, from ``grades.csv``: its worker's start, the cells and the tests) and ``cores``
+    (CPU seconds of the command and its processes per wall second; meaningful with ``sandbox="none"``,
+    since processes inside a bubblewrap PID namespace are not accounted to us).
     """
     import csv
+    import resource
 
     with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "course", "grade", lesson, *map(str, submissions)]
-            + ["--out", out, "--jobs", str(jobs)],
+            + ["--out", out, "--jobs", str(jobs), "--sandbox", sandbox],
             cwd=ROOT,
             capture_output=True,
             check=True,
         )
         wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         with open(Path(out) / "grades.csv", newline="") as f:
             rows = [float(r["seconds"]) for r in csv.DictReader(f)]
-    return wall, rows
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "rows": rows, "cores": cpu / wall}
 
 
 def median(values: list[float]) -> float:
