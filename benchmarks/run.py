@@ -1,6 +1,6 @@
 """Measure how fast and how light the course is, and write ``RESULTS.md`` plus a chart.
 
-    python benchmarks/run.py            # full run (about 5-8 minutes on 2 cores)
+    python benchmarks/run.py            # full run (under 10 minutes on 2 cores)
     python benchmarks/run.py --quick    # smoke run: lesson 01 only, one repeat, small batch, no fresh install
 
 Every figure is measured on the current machine in this one run; targets are reported as met or
@@ -17,6 +17,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -63,8 +64,8 @@ def grading_rows(lesson: str, batch_size: int, repeats: int) -> dict | None:
             batch.append(copy)
         one = measure.course_grade(lesson, batch, jobs=1)
         two = measure.course_grade(lesson, batch, jobs=2)
-        # Where the time goes with one job: how many cores it already keeps busy (accountable without bwrap).
-        cores = measure.course_grade(lesson, batch, jobs=1, sandbox="none")["cores"]
+    # Where the time goes with one job: how many cores it already keeps busy (accountable without bwrap).
+    cores = measure.course_grade(lesson, [notebook], jobs=1, sandbox="none")["cores"]
     jobs1, jobs2 = one["wall"], two["wall"]
     result = {"lesson": lesson, "bare": bare, "otter": otter, "single": single, "batch": batch_size}
     result.update(per_submission=measure.median(one["rows"]), jobs1=jobs1, jobs2=jobs2, cores=cores)
@@ -96,14 +97,15 @@ def write_chart(rows: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
-def render(rows, grading, fid, footprint, quick: bool) -> str:
+def render(rows, grading, fid, footprint, quick: bool, elapsed: float) -> str:
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cpu = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
     out = [
         "# Benchmarks",
         "",
         f"Measured {now} on {platform.node() or 'this machine'} ({cpu}){' — QUICK smoke run' if quick else ''}.",
-        "Regenerate with `python benchmarks/run.py`. Chart: [chart.png](chart.png).",
+        f"Regenerate with `python benchmarks/run.py` (this run took {elapsed / 60:.1f} minutes). "
+        "Chart: [chart.png](chart.png).",
         "",
         "## Lessons: answer key top to bottom in a fresh kernel, and self-check latency",
         "",
@@ -142,8 +144,8 @@ def render(rows, grading, fid, footprint, quick: bool) -> str:
             "",
             f"Batch of {g['batch']}: `--jobs 1` {g['jobs1']:.1f} s, `--jobs 2` {g['jobs2']:.1f} s, "
             f"speed-up {speedup:.2f}× (target ≥ {JOBS_SPEEDUP_TARGET}×: {verdict(speedup >= JOBS_SPEEDUP_TARGET)}).",
-            f"With one job the grader already keeps {g['cores']:.2f} cores busy (CPU seconds per wall second, "
-            f"measured without bubblewrap), so two jobs on {os.cpu_count()} cores can be at most "
+            f"Grading one file, one job already keeps {g['cores']:.2f} cores busy (CPU seconds per wall second, "
+            f"measured without bubblewrap), so two jobs on {os.cpu_count()} cores can be at most about "
             f"{(os.cpu_count() or 1) / g['cores']:.2f}× faster.",
             "",
         ]
@@ -158,6 +160,7 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: one repeat, small batch, no fresh install")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="folder for the results")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     repeats = 1 if args.quick else 3
     names = lessons.all_lessons()
     rows = lesson_rows(names[:1] if args.quick else names, repeats)
@@ -168,7 +171,8 @@ def main(argv=None) -> int:
     footprint = measure.installed_size_mib(fresh=not args.quick)
     args.out.mkdir(parents=True, exist_ok=True)
     write_chart(rows, args.out / "chart.png")
-    (args.out / "RESULTS.md").write_text(render(rows, grading, fid, footprint, args.quick), encoding="utf-8")
+    report = render(rows, grading, fid, footprint, args.quick, time.perf_counter() - started)
+    (args.out / "RESULTS.md").write_text(report, encoding="utf-8")
     print(f"wrote {args.out / 'RESULTS.md'} and {args.out / 'chart.png'}")
     return 0
 
