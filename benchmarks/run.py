@@ -144,9 +144,11 @@ def render(rows, grading, fid, footprint, quick: bool, elapsed: float) -> str:
             "",
             f"Batch of {g['batch']}: `--jobs 1` {g['jobs1']:.1f} s, `--jobs 2` {g['jobs2']:.1f} s, "
             f"speed-up {speedup:.2f}× (target ≥ {JOBS_SPEEDUP_TARGET}×: {verdict(speedup >= JOBS_SPEEDUP_TARGET)}).",
-            f"Grading one file, one job already keeps {g['cores']:.2f} cores busy (CPU seconds per wall second, "
-            f"measured without bubblewrap), so two jobs on {os.cpu_count()} cores can be at most about "
-            f"{(os.cpu_count() or 1) / g['cores']:.2f}× faster.",
+            f"Where the time goes: grading one file, one job already keeps {g['cores']:.2f} cores busy (CPU "
+            "seconds per wall second, measured without bubblewrap: the judge runs tests while the worker "
+            f"computes), and the command's fixed costs (start-up, one judge per job, the summary chart) weigh "
+            f"most on short submissions; so two jobs on {os.cpu_count()} cores cannot reach "
+            f"{os.cpu_count()}×.",
             "",
         ]
     out += ["", "## Fidelity", ""]
