@@ -1,5 +1,6 @@
 """Run a notebook top to bottom in a fresh kernel (nbclient), as a student's Restart & Run All would."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -33,6 +34,17 @@ def run(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300, allow_errors: 
     return nb
 
 
+@contextlib.contextmanager
+def working_dir(path: Path):
+    """Run the enclosed code with ``path`` as the current directory (notebooks open files relative to it)."""
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
 def namespace(nb: nbformat.NotebookNode, cwd: Path, label: str = "notebook") -> dict:
     """Run every code cell of ``nb`` in this process, in order, and return the resulting globals.
 
@@ -45,14 +57,12 @@ def namespace(nb: nbformat.NotebookNode, cwd: Path, label: str = "notebook") -> 
     import matplotlib.pyplot as plt
 
     env: dict = {"__name__": "__main__"}
-    old = os.getcwd()
-    os.chdir(cwd)
     try:
-        for i, cell in enumerate(nb.cells):
-            if cell.cell_type == "code":
-                source = "".join(cell.source) if isinstance(cell.source, list) else cell.source
-                exec(compile(source, f"<{label} cell {i}>", "exec"), env)
+        with working_dir(cwd):
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    source = "".join(cell.source) if isinstance(cell.source, list) else cell.source
+                    exec(compile(source, f"<{label} cell {i}>", "exec"), env)
     finally:
-        os.chdir(old)
         plt.close("all")
     return env

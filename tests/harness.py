@@ -12,9 +12,7 @@ on whole notebooks by ``test_gradescope.py`` and ``test_grade.py``.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from course import execute, layout, notebooks  # noqa: E402
+from course.execute import working_dir  # noqa: E402,F401  (tests change directory the same way)
 
 
 @dataclass(frozen=True)
@@ -60,16 +59,6 @@ class Result:
     @property
     def full(self) -> bool:
         return abs(self.score - self.possible) < 1e-9
-
-
-@contextlib.contextmanager
-def working_dir(path: Path):
-    old = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
 
 
 class AnswerKey:

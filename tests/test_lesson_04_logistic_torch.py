@@ -29,10 +29,6 @@ def markdown_text(nb) -> str:
     return " ".join(" ".join(notebooks.source_text(c).split()) for c in nb.cells if c.cell_type == "markdown")
 
 
-def as_numpy(t):
-    return t.detach().cpu().numpy()
-
-
 def test_logistic_regression_matches_scikit_learn(env, solution):
     f = fidelity.logistic_vs_scikit_learn(env)
     assert abs(f["accuracy"] - f["sk_accuracy"]) <= 0.01, f
