@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +44,29 @@ def run_nbgrader(course: Path, *args: str, timeout: int = 900) -> str:
         [str(BIN / "nbgrader"), *args], cwd=course, env=ENV, capture_output=True, text=True, timeout=timeout
     )
     output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{output[-4000:]}"
+    assert proc.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{failure_report(output)}"
     assert "Exception while loading config file" not in output, output[-4000:]
     return output
+
+
+def failure_report(output: str) -> str:
+    """nbgrader's tracebacks (the cause), then the tail of its log: a long log's tail alone hides the cause."""
+    lines = output.splitlines()
+    starts = [i for i, line in enumerate(lines) if "Traceback (most recent call last)" in line]
+    tracebacks = ["\n".join(lines[max(i - 2, 0) : i + 40]) for i in starts[:3]]
+    return "\n...\n".join([*tracebacks, output[-2000:]])
+
+
+def private_kernel_sockets(tmp: str) -> list[str]:
+    """Options that give one nbgrader process's kernels their own Unix sockets instead of TCP ports.
+
+    Kernels started at the same time by separate processes can pick the same free TCP port and one of
+    them dies ("Address already in use", nbgrader issue #174); sockets under a folder of the process's
+    own cannot collide. An absolute path, as the kernel runs in the notebook's folder, not in ours.
+    """
+    if os.name != "posix":
+        return []
+    return ["--KernelManager.transport=ipc", f"--KernelManager.ip={tmp}/kernel"]
 
 
 @pytest.fixture(scope="module")
@@ -241,8 +262,17 @@ def graded(released, tmp_path_factory) -> dict[str, dict[str, Student]]:
                 submit(copy, lesson, student, nb)
                 result[lesson][student] = Student(copy, variant)
             jobs.append((copy, lesson))
+
+    def autograde(job: tuple[Path, str]) -> str:
+        copy, lesson = job
+        with tempfile.TemporaryDirectory(prefix="nbg-") as sockets:  # short: Unix socket paths end at ~100 characters
+            options = private_kernel_sockets(sockets)
+            output = run_nbgrader(copy, "autograde", lesson, "--force", *options, timeout=1800)
+        assert not options or "running over TCP" not in output, "the kernels did not take the socket options"
+        return output
+
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        list(pool.map(lambda job: run_nbgrader(job[0], "autograde", job[1], "--force", timeout=1800), jobs))
+        list(pool.map(autograde, jobs))
     return result
 
 
