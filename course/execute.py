@@ -15,8 +15,10 @@ class NotebookFailed(RuntimeError):
 def run(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300, allow_errors: bool = False) -> nbformat.NotebookNode:
     """Execute ``nb`` with ``cwd`` as working directory and return it with outputs.
 
-    Timing metadata is not recorded so that two runs give identical files. With ``allow_errors``
-    a failing cell is recorded in the outputs and the run goes on, as Run All would not.
+    Timing metadata is not recorded, and each cell's printed text is stored as one output per stream
+    (the kernel sends prints in batches that depend on timing), so that two runs give identical files.
+    With ``allow_errors`` a failing cell is recorded in the outputs and the run goes on, as Run All
+    would not.
     """
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # inline plots, not Agg
     client = nbclient.NotebookClient(
@@ -24,6 +26,7 @@ def run(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300, allow_errors: 
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
+        coalesce_streams=True,
         allow_errors=allow_errors,
         resources={"metadata": {"path": str(cwd)}},
     )

@@ -40,6 +40,17 @@ def test_two_builds_are_byte_identical(tmp_path):
         assert same_tree(first / folder, second / folder), f"{folder}/ differs between two builds"
 
 
+def test_prints_are_stored_the_same_however_the_kernel_batches_them(tmp_path):
+    """Two prints the kernel sends apart (flush, pause) are one stdout output, as when sent together:
+    otherwise a busy machine splits an answer key's output and verify calls the committed file stale."""
+    from course import execute
+
+    code = "import sys, time\nprint('a')\nsys.stdout.flush()\ntime.sleep(0.3)\nprint('b')\nprint('c', file=sys.stderr)"
+    nb = execute.run(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), tmp_path)
+    outputs = [(o.output_type, o.get("name"), o.get("text")) for o in nb.cells[0].outputs]
+    assert outputs == [("stream", "stdout", "a\nb\n"), ("stream", "stderr", "c\n")]
+
+
 def test_committed_files_match_a_fresh_build():
     assert verify.problems(None, ROOT) == []
 
