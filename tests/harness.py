@@ -137,3 +137,13 @@ def hidden_test_names(lesson: str, root: Path = ROOT) -> set[str]:
             if case.hidden:
                 names.add(case.body.test_func.__name__)
     return names
+
+
+def assert_source_course_split(train_idx, valid_idx, n_houses: int = 2930) -> None:
+    """The lessons' split is the one of the course they grew from: scikit-learn's
+    ``train_test_split(test_size=0.2, random_state=42)``, so their figures can be compared with its."""
+    import numpy as np
+    from sklearn.model_selection import train_test_split
+
+    train, valid = train_test_split(np.arange(n_houses), test_size=0.2, random_state=42)
+    assert np.array_equal(train_idx, train) and np.array_equal(valid_idx, valid)

@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from harness import ROOT, AnswerKey
+from harness import ROOT, AnswerKey, assert_source_course_split
 
 from course import layout
 
@@ -34,9 +34,8 @@ def split():
     ames = pd.read_csv(ROOT / layout.DATA / "ames.csv")
     X = ames[FEATURES].to_numpy(dtype=float)
     y = ames["Sale_Price"].to_numpy(dtype=float) / 100_000
-    idx = np.random.default_rng(42).permutation(len(ames))
-    n_train = int(0.8 * len(ames))
-    train, valid = idx[:n_train], idx[n_train:]
+    idx = np.random.RandomState(42).permutation(len(ames))
+    valid, train = idx[:586], idx[586:]
     mean, std = X[train].mean(axis=0), X[train].std(axis=0)
     return (X[train] - mean) / std, y[train], (X[valid] - mean) / std, y[valid]
 
@@ -49,6 +48,7 @@ def fitted(env):
 def test_standard_split_and_scaling(env, split):
     X_train, y_train, X_valid, y_valid = split
     assert (len(X_train), len(X_valid)) == (2344, 586)
+    assert_source_course_split(env["train_idx"], env["valid_idx"])
     np.testing.assert_allclose(env["X_train_t"].cpu().numpy(), X_train, rtol=1e-6, atol=1e-6)
     np.testing.assert_allclose(env["y_valid_t"].cpu().numpy().ravel(), y_valid, rtol=1e-6)
 

@@ -46,8 +46,8 @@ def test_standardize_random(standardize):
 def test_standardized_data(train_mean, train_std, X_train, X_valid, X_train_raw, X_valid_raw, df):
     import numpy as np
     raw = df[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
-    idx = np.random.default_rng(42).permutation(len(raw))
-    tr, va = (raw[idx[:2344]], raw[idx[2344:]])
+    idx = np.random.RandomState(42).permutation(len(raw))
+    tr, va = (raw[idx[586:]], raw[idx[:586]])
     ok = np.allclose(X_train_raw, tr) and np.allclose(X_valid_raw, va)
     assert ok, 'X_train_raw or X_valid_raw was changed in place: standardize into new arrays.'
     m, s = (np.asarray(train_mean, dtype=float), np.asarray(train_std, dtype=float))

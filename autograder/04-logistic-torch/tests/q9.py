@@ -29,10 +29,10 @@ def test_logreg_trained(logreg, logreg_train_losses, logreg_valid_acc, X_train, 
         raise AssertionError('logreg_valid_acc is the accuracy on the training set: measure it on X_valid, y_valid, the houses the model did not learn from.')
     ok = abs(float(logreg_valid_acc) - valid_acc) < 1e-06
     assert ok, 'logreg_valid_acc should be accuracy(logreg(X_valid), y_valid), after training.'
-    ok = valid_acc >= 0.47
-    assert ok, 'The trained logreg should reach a validation accuracy of at least 0.47: train for 300 full-batch Adam steps with lr=0.1 (and check zero_grad).'
+    ok = valid_acc >= 0.5
+    assert ok, 'The trained logreg should reach a validation accuracy of at least 0.50: train for 300 full-batch Adam steps with lr=0.1 (and check zero_grad).'
     ok = float(logreg_train_losses[-1]) < 1.03
-    assert ok, 'The final training loss should be below 1.03 (about 1.011 at the optimum).'
+    assert ok, 'The final training loss should be below 1.03 (about 1.017 at the optimum).'
 
 @test_case(points=None, hidden=True)
 def test_always_medium(always_medium_acc, y_valid):
