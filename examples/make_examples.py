@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from course import layout, lessons, notebooks  # noqa: E402
-from course.judge import Lesson  # noqa: E402
+from course.grading.judge import Lesson  # noqa: E402
 
 OUT = ROOT / "examples" / "submissions"
 

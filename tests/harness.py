@@ -13,8 +13,9 @@ on whole notebooks by ``test_gradescope.py`` and ``test_grade.py``.
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from otter.test_files.exception_test import ExceptionTestFile
@@ -28,11 +29,17 @@ from course.execute import working_dir  # noqa: E402,F401  (tests change directo
 
 @dataclass(frozen=True)
 class Wrong:
-    """A plausible wrong answer: it must lose points on ``question`` and show ``message``."""
+    """A plausible wrong answer: it must lose points on ``question`` and show ``message``.
+
+    ``public`` says whether the student's own ``grader.check`` (the public tests alone) must already
+    catch it with that message: ``True`` (the default), or a sentence saying why it cannot be
+    caught publicly without giving the answer away (then only the hidden tests must catch it).
+    """
 
     question: str
     code: str
     message: str
+    public: bool | str = True
 
     def __str__(self) -> str:
         return f"{self.question}: {self.message[:40]}"
@@ -55,6 +62,8 @@ class Result:
     score: float
     possible: float
     output: str
+    python_errors: list = field(default_factory=list)
+    """Failed cases whose exception was not an AssertionError (a raw Python error reached the student)."""
 
     @property
     def full(self) -> bool:
@@ -87,23 +96,81 @@ class AnswerKey:
             exec(compile(code, f"<variant for {self.lesson}>", "exec"), env)
         return env
 
-    def grade(self, env: dict, question: str) -> Result:
-        """Run every test case (public and hidden) of ``question`` against ``env``."""
+    def grade(self, env: dict, question: str, only: str | None = None) -> Result:
+        """Run the test cases of ``question`` against ``env``: all of them, or ``only="public"`` /
+        ``only="hidden"`` ones (``public`` is what a student's ``grader.check`` runs)."""
         test_file = ExceptionTestFile.from_file(str(self.tests_dir / f"{question}.py"))
+        if only is not None:
+            test_file.test_cases = [c for c in test_file.test_cases if c.hidden == (only == "hidden")]
+            if not test_file.test_cases:
+                return Result(0.0, 0.0, "")
         test_file.run(env)
-        return Result(test_file.score, test_file.possible, test_file.summary())
+        non_assertions = [
+            r.message.rsplit("\n", 1)[-1]
+            for r in test_file.test_case_results
+            if not r.passed and not r.message.rsplit("\n", 1)[-1].startswith("AssertionError")
+        ]
+        return Result(test_file.score, test_file.possible, test_file.summary(), non_assertions)
 
     def check_wrong(self, variant: Wrong) -> None:
-        result = self.grade(self.run_code(variant.code), variant.question)
+        env = self.run_code(variant.code)
+        result = self.grade(env, variant.question)
         assert not result.full, f"wrong answer got full marks on {variant.question}:\n{variant.code}"
         assert variant.message in result.output, (
             f"expected the message {variant.message!r} for\n{variant.code}\ngot:\n{result.output}"
         )
         assert "Traceback" not in result.output
+        assert not result.python_errors, f"a test raised a Python error, not a sentence: {result.python_errors}"
+        if variant.public is True:
+            public = self.grade(env, variant.question, only="public")
+            assert public.possible and not public.full, (
+                f"the public checks pass this wrong answer of {variant.question} (mark it public='why not'"
+                f" if it cannot be caught publicly):\n{variant.code}"
+            )
+            assert variant.message in public.output, (
+                f"the public checks catch\n{variant.code}\nbut without the message {variant.message!r}:\n{public.output}"
+            )
+        else:
+            assert isinstance(variant.public, str) and len(variant.public) > 15, "say why it is not caught publicly"
 
     def check_right(self, variant: Right) -> None:
         result = self.grade(self.run_code(variant.code), variant.question)
         assert result.full, f"correct answer ({variant.why}) lost points:\n{variant.code}\n{result.output}"
+
+
+BAD_ANSWERS = {
+    "an ellipsis (the blank left in)": "...",
+    "None": "None",
+    "a string": "'hello'",
+    "an array of the wrong shape": "__import__('numpy').zeros((7, 5))",
+}
+"""What a student may leave in any answer name: every test must answer each with a sentence."""
+
+
+def check_guards(key: AnswerKey, question: str, names: list[str]) -> list[str]:
+    """Problems found when each of ``names`` holds each of :data:`BAD_ANSWERS`: a side (public or
+    hidden) that gives full marks, or a test that fails with a Python error instead of a sentence."""
+    problems = []
+    for name in names:
+        for label, code in BAD_ANSWERS.items():
+            env = key.run_code(f"{name} = {code}")
+            for side in ("public", "hidden"):
+                result = key.grade(env, question, only=side)
+                if result.possible and result.full:
+                    problems.append(f"{question} {side}: {name} = {label} gets full marks")
+                if result.python_errors:
+                    problems.append(f"{question} {side}: {name} = {label} -> {result.python_errors[0][:160]}")
+    return problems
+
+
+def answer_names(key: AnswerKey, question: str) -> list[str]:
+    """The answer names ``question``'s test functions take (``env`` excluded)."""
+    names = []
+    for case in ExceptionTestFile.from_file(str(key.tests_dir / f"{question}.py")).test_cases:
+        for param in inspect.signature(case.body.test_func).parameters:
+            if param != "env" and param not in names:
+                names.append(param)
+    return names
 
 
 def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:

@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from harness import ROOT
 
-from course import bridge, layout, lessons
-from course.judge import Lesson, Remote
+from course import layout, lessons
+from course.grading.judge import Lesson, Remote
+from course.grading.sandboxed import bridge
 
 EXAMPLES = ROOT / "examples" / "submissions"
 WITH_EXAMPLES = [n for n in lessons.all_lessons(ROOT) if (EXAMPLES / n.split("-")[0] / "correct.ipynb").exists()]

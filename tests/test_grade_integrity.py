@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from harness import ROOT
 
-from course import layout, notebooks, sandbox
-from course.judge import Lesson
+from course import layout, notebooks
+from course.grading import sandbox
+from course.grading.judge import Lesson
 
 LESSON = "01-warmup"
 HAS_BWRAP = sandbox.sandbox_kind("auto") == "bwrap"

@@ -3,7 +3,7 @@
 import importlib.util
 
 import pytest
-from harness import ROOT, AnswerKey, Right, Wrong
+from harness import ROOT, AnswerKey, Right, Wrong, answer_names, check_guards
 
 from course import lessons
 
@@ -58,6 +58,17 @@ def test_other_correct_answer_gets_full_marks(lesson, variant):
     key(lesson).check_right(variant)
 
 
+QUESTIONS = [pytest.param(lesson, q, id=f"{lesson}/{q}") for lesson in LESSONS for q in AnswerKey(lesson).questions]
+
+
+@pytest.mark.parametrize("lesson, question", QUESTIONS)
+def test_blank_none_text_and_wrong_shape_get_a_sentence(lesson, question):
+    """``...``, ``None``, a string or a wrongly shaped array in any answer name of a question: both
+    the public and the hidden tests say so in a sentence, never with a Python error."""
+    names = answer_names(key(lesson), question)
+    assert not check_guards(key(lesson), question, names)
+
+
 def test_the_harness_itself_can_fail():
     """A 'wrong' answer that is right, or a 'right' answer that is wrong, must fail the checks."""
     warmup = key("01-warmup")
@@ -67,3 +78,5 @@ def test_the_harness_itself_can_fail():
         warmup.check_wrong(Wrong("q1", "W_shape = (3, 2)", "a message no test prints"))
     with pytest.raises(AssertionError, match="lost points"):
         warmup.check_right(Right("q1", "W_shape = (3, 2)", "not actually right"))
+    with pytest.raises(AssertionError, match="say why"):
+        warmup.check_wrong(Wrong("q1", "W_shape = (3, 2)", "transposed", public=False))

@@ -7,7 +7,7 @@ calls go back to the worker with their arguments encoded as data. Comparisons, a
 points are all decided in this process, so nothing a notebook does to its own process (rewriting
 files, monkeypatching NumPy or the checker, printing fake results, exiting) can raise its score.
 
-``python -m course.judge`` serves grading requests (JSON lines on stdin/stdout) for the ``grade`` verb.
+``python -m course.grading.judge`` serves grading requests (JSON lines on stdin/stdout) for the ``grade`` verb.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bridge, layout
+from .. import layout
 from .sandbox import Limits, Sandbox, WorkerGone
+from .sandboxed import bridge
 
 MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
 MESSAGE_CAP = 400

@@ -1,6 +1,6 @@
 """The student's side of grading: runs a notebook's cells, then answers the grader's requests.
 
-Started by :mod:`course.sandbox` as ``python worker.py`` inside a fresh temporary directory (with
+Started by :mod:`course.grading.sandbox` as ``python worker.py`` inside a fresh temporary directory (with
 ``bridge.py`` copied next to it), under resource limits and, where available, bubblewrap. It reads
 JSON lines on stdin and answers on stdout; the student's own output goes to a capped buffer and
 ``output.log``. Nothing here is trusted by the grader: it only ever hands over data.

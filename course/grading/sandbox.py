@@ -25,9 +25,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bridge
+from .sandboxed import bridge
 
-HERE = Path(__file__).resolve().parent
+SANDBOXED = Path(__file__).resolve().parent / "sandboxed"
+"""The files copied into the sandbox: the only grading code that runs next to student code."""
 MAX_MESSAGE = 512 * 1024 * 1024
 BOX = "/sandbox"
 PR_SET_PDEATHSIG = 1
@@ -137,7 +138,7 @@ class Sandbox:
         runtime = self.box / ".runtime"
         runtime.mkdir()
         for name in ("worker.py", "bridge.py"):
-            shutil.copy(HERE / name, runtime / name)
+            shutil.copy(SANDBOXED / name, runtime / name)
         for rel, src in data_files.items():
             dest = self.box / rel
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,232 @@
+"""Grading a batch: one judge process per job, each grading one submission at a time.
+
+The judges (:mod:`course.grading.judge`) start the sandboxed workers and run the tests; this
+module, in the grader's main process, only hands out submissions and writes what the judges
+report: ``grades.csv`` (a row as each submission finishes), ``feedback/``, ``results/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from .. import layout, lessons
+from ..errors import UserError
+from . import reports, submissions
+from .sandbox import Limits, sandbox_kind
+
+JUDGE_SLACK = 120.0
+"""Seconds a judge may take beyond the submission's own time limit before it is presumed stuck."""
+
+
+class Judge:
+    """One ``python -m course.grading.judge`` process, restarted if it dies."""
+
+    def __init__(self, scratch: str, threads: int):
+        self.proc: subprocess.Popen | None = None
+        self.scratch = scratch
+        self.threads = str(threads)
+
+    def start(self) -> None:
+        env = dict(os.environ)
+        env["TMPDIR"] = self.scratch  # sandboxes and caches (e.g. torch's) go here, removed at the end
+        for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+            env[name] = self.threads  # the tests' own computations share the cores with the jobs beside them
+        env["PYTHONPATH"] = os.pathsep.join([str(layout.ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "course.grading.judge"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+            start_new_session=True,
+        )
+
+    def grade(self, task: dict, timeout: float) -> dict | None:
+        if self.proc is None or self.proc.poll() is not None:
+            self.start()
+        try:
+            self.proc.stdin.write(json.dumps(task) + "\n")
+            self.proc.stdin.flush()
+        except OSError:
+            self.stop()
+            return None
+        answer: list = []
+        reader = threading.Thread(target=lambda: answer.append(self.proc.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if not answer or not answer[0]:
+            self.stop()
+            return None
+        return json.loads(answer[0])
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # the judge removes its sandbox on the way out
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+def failure(lesson_questions: dict[str, float], status: str, message: str) -> dict:
+    questions = {
+        q: {"score": 0.0, "possible": p, "cases": [{"hidden": False, "passed": False, "points": p, "message": message}]}
+        for q, p in lesson_questions.items()
+    }
+    return {
+        "status": status,
+        "message": message,
+        "questions": questions,
+        "total": 0.0,
+        "possible": sum(lesson_questions.values()),
+        "cell_errors": [],
+        "seconds": 0.0,
+    }
+
+
+def declared_points(spec) -> dict[str, float]:
+    """Each question's ``points = N`` as declared in its test file (for rows of failed gradings only:
+    read as text, so the grader's main process never imports Otter)."""
+    found = {}
+    for question, text in spec.sources.items():
+        match = re.search(r"^points\s*=\s*([0-9.]+)\s*$", text, re.M)
+        found[question] = float(match.group(1)) if match else 0.0
+    return found
+
+
+def digest(sub: submissions.Submission) -> str:
+    try:
+        return hashlib.sha256(submissions.read_submission(sub.path, sub.member)).hexdigest()
+    except submissions.SubmissionError:
+        return ""
+
+
+def main(args) -> int:
+    lesson = lessons.resolve([args.lesson])[0]
+    tests = layout.autograder_dir(layout.ROOT, lesson) / "tests"
+    if not sorted(tests.glob("q*.py")):
+        raise UserError(f"no hidden tests in {tests}: run `python -m course build {lesson}` first")
+    try:
+        subs = submissions.find(args.submissions)
+    except FileNotFoundError as err:
+        raise UserError(f"no such file or folder: {err}") from None
+    if not subs:
+        raise UserError("no submissions found (looked for .ipynb and .zip files)")
+    if args.jobs < 1 or args.timeout <= 0 or args.cell_timeout <= 0 or args.memory < 256:
+        raise UserError("--jobs must be >= 1, timeouts > 0, and --memory at least 256 MiB")
+    try:
+        kind = sandbox_kind(args.sandbox)
+    except RuntimeError as err:
+        raise UserError(str(err)) from None
+
+    from .judge import Lesson, read_sources  # the grading machinery, without running any test
+
+    spec = Lesson(lesson, layout.ROOT)
+    spec.sources = read_sources(spec.test_paths)  # read once, before any student code runs
+    questions = spec.questions
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "feedback").mkdir(exist_ok=True)
+    grades = reports.GradesCsv(out / "grades.csv", questions)
+    existing = {} if args.regrade else grades.existing()
+    if existing is None:
+        raise UserError(f"{grades.path} has other columns (another lesson?): use another --out, or --regrade")
+
+    hashes = {s.name: digest(s) for s in subs}
+    todo = [s for s in subs if not (s.name in existing and existing[s.name]["sha256"] == hashes[s.name])]
+    kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
+    grades.rewrite(kept)
+    jobs = min(args.jobs, max(1, len(todo)))
+    limits = Limits(
+        timeout=args.timeout,
+        cell_timeout=args.cell_timeout,
+        memory_mb=args.memory,
+        threads=max(1, (os.cpu_count() or 1) // jobs),
+        sandbox=kind,
+    )
+    print(
+        f"grading {len(todo)} submission(s) of {lesson} ({len(subs) - len(todo)} already graded), "
+        f"{jobs} at a time, sandbox: {kind}",
+        file=sys.stderr,
+    )
+    finished = grade_all(todo, spec, limits, jobs, declared_points(spec), grades, out)
+    names = [s.name for s in subs]
+    text = reports.summary(lesson, reports.load_results(out, names), questions, out)
+    print(text)
+    print(f"\nwrote {grades.path}, {out / 'feedback'}/, {out / 'summary'}/")
+    return 0 if finished else 130
+
+
+def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
+    lesson, questions, sources = spec.name, spec.questions, spec.sources
+    tasks: queue.Queue = queue.Queue()
+    for sub in todo:
+        tasks.put(sub)
+    done: queue.Queue = queue.Queue()
+    scratch = tempfile.mkdtemp(prefix="course-judges-")
+    judges = [Judge(scratch, limits.threads) for _ in range(jobs)]
+    stop = threading.Event()
+
+    def slot(judge: Judge):
+        while not stop.is_set():
+            try:
+                sub = tasks.get_nowait()
+            except queue.Empty:
+                return
+            task = {
+                "lesson": lesson,
+                "root": str(layout.ROOT),
+                "path": sub.path,
+                "member": sub.member,
+                "limits": dataclasses.asdict(limits),
+                "tests": sources,
+            }
+            result = judge.grade(task, limits.timeout + JUDGE_SLACK)
+            if result is None and not stop.is_set():
+                result = failure(possible, "error", "the grading process stopped while grading this submission")
+            if result is not None:
+                done.put((sub, result))
+
+    threads = [threading.Thread(target=slot, args=(j,), daemon=True) for j in judges]
+    for t in threads:
+        t.start()
+    progress = reports.Progress(len(todo))
+    try:
+        for _ in range(len(todo)):
+            sub, result = done.get()
+            result.setdefault("sha256", "")
+            reports.save_result(out, sub.name, result)
+            (out / "feedback" / f"{sub.name}.md").write_text(
+                reports.feedback(sub.name, lesson, result), encoding="utf-8"
+            )
+            grades.append(reports.row(sub.name, sub.path + (f"!{sub.member}" if sub.member else ""), result, questions))
+            progress.update(sub.name, result)
+    except KeyboardInterrupt:
+        stop.set()
+        print("\ninterrupted: the rows written so far are kept; run again to grade the rest", file=sys.stderr)
+        return False
+    finally:
+        stop.set()
+        for judge in judges:
+            judge.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return True
+
+
