@@ -12,6 +12,7 @@ on whole notebooks by ``test_gradescope.py`` and ``test_grade.py``.
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import sys
@@ -70,6 +71,17 @@ class Result:
         return abs(self.score - self.possible) < 1e-9
 
 
+def _copied(value):
+    np, pd, torch = (sys.modules.get(m) for m in ("numpy", "pandas", "torch"))
+    if np is not None and isinstance(value, np.ndarray):
+        return value.copy()
+    if pd is not None and isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy()
+    if torch is not None and isinstance(value, (torch.Tensor, torch.nn.Module)):
+        return copy.deepcopy(value) if not isinstance(value, torch.Tensor) or value.is_leaf else value.detach().clone()
+    return value
+
+
 class AnswerKey:
     """One lesson's executed answer key and its Otter tests (public and hidden)."""
 
@@ -90,8 +102,10 @@ class AnswerKey:
         return execute.namespace(nb, self.root / layout.SOLUTIONS, self.lesson)
 
     def run_code(self, code: str) -> dict:
-        """A copy of the answer key's namespace after ``code`` has run in it."""
-        env = dict(self.env)
+        """A copy of the answer key's namespace after ``code`` has run in it (arrays, frames,
+        tensors and modules are copied too, so a variant that changes them in place cannot
+        change the answer key for the variants after it)."""
+        env = {name: _copied(value) for name, value in self.env.items()}
         with working_dir(self.root / layout.SOLUTIONS):
             exec(compile(code, f"<variant for {self.lesson}>", "exec"), env)
         return env
@@ -128,7 +142,8 @@ class AnswerKey:
                 f" if it cannot be caught publicly):\n{variant.code}"
             )
             assert variant.message in public.output, (
-                f"the public checks catch\n{variant.code}\nbut without the message {variant.message!r}:\n{public.output}"
+                f"the public checks catch\n{variant.code}\nbut without the message {variant.message!r}:"
+                f"\n{public.output}"
             )
         else:
             assert isinstance(variant.public, str) and len(variant.public) > 15, "say why it is not caught publicly"

@@ -53,8 +53,10 @@ def test_the_split_is_the_source_course_s(env):
 
 
 def test_the_four_losses_agree_and_start_near_ln3(env):
-    losses = [float(torch.as_tensor(env[name]).detach()) for name in ("loss_by_hand", "loss_nll", "loss_functional",
-                                                                       "loss_module")]
+    losses = [
+        float(torch.as_tensor(env[name]).detach())
+        for name in ("loss_by_hand", "loss_nll", "loss_functional", "loss_module")
+    ]
     assert max(losses) - min(losses) < 1e-5
     assert abs(losses[0] - math.log(3)) < 0.2
     assert env["logreg_train_losses"][0] == pytest.approx(losses[0], abs=1e-6)
@@ -66,8 +68,12 @@ def test_both_maps_are_in_the_solution_notebook(solution):
         if cell.cell_type == "code":
             src = notebooks.source_text(cell)
             has_png = any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
-            for marker in ("Ames houses by price class", "draw_classes(axes[3]", "grid_class_mlp =",
-                           "loss during training"):
+            for marker in (
+                "Ames houses by price class",
+                "draw_classes(axes[3]",
+                "grid_class_mlp =",
+                "loss during training",
+            ):
                 if marker in src:
                     images[marker] = has_png
     assert images == {
@@ -86,8 +92,11 @@ def test_seeded_fast_and_prints_the_same_numbers(solution):
     import matplotlib.pyplot as plt
 
     stored = "".join(
-        out["text"] for c in solution.cells if c.cell_type == "code"
-        for out in c.get("outputs", []) if out.get("output_type") == "stream" and out.get("name") == "stdout"
+        out["text"]
+        for c in solution.cells
+        if c.cell_type == "code"
+        for out in c.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stdout"
     )
     printed = io.StringIO()
     ns: dict = {"__name__": "__main__"}

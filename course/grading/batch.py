@@ -228,5 +228,3 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
             judge.stop()
         shutil.rmtree(scratch, ignore_errors=True)
     return True
-
-

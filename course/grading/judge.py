@@ -19,6 +19,7 @@ import importlib.util
 import inspect
 import json
 import math
+import os
 import random
 import re
 import signal
@@ -508,6 +509,7 @@ def serve() -> None:
     sys.stdout = sys.stderr  # stray prints must not corrupt the answers
     for line in sys.stdin:
         task = json.loads(line)
+        os.chdir(task["root"])  # hidden tests read their own copy of the data: data/ames.csv
         key = (task["lesson"], json.dumps(task["tests"], sort_keys=True))
         if key not in lessons:
             lessons[key] = Lesson(task["lesson"], Path(task["root"]), dict(task["tests"]))

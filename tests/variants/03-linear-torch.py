@@ -16,8 +16,12 @@ RETRAIN = (
 )
 
 
-def autograd(loss: str = "torch.mean((X_train_t @ w_auto + b_auto - y_train_t) ** 2)", backward: str = "loss_auto.backward()",
-             w: str = "w_start.reshape(3, 1)", grads: str = "grad_w_auto = w_auto.grad\ngrad_b_auto = b_auto.grad\n") -> str:
+def autograd(
+    loss: str = "torch.mean((X_train_t @ w_auto + b_auto - y_train_t) ** 2)",
+    backward: str = "loss_auto.backward()",
+    w: str = "w_start.reshape(3, 1)",
+    grads: str = "grad_w_auto = w_auto.grad\ngrad_b_auto = b_auto.grad\n",
+) -> str:
     """Question 2's answer with one part replaced."""
     return (
         f"w_auto = torch.tensor({w}, dtype=torch.float32, device=device, requires_grad=True)\n"
@@ -75,23 +79,42 @@ WRONG = [
         "v = X_raw[valid_idx]\nX_valid_t = torch.tensor((v - v.mean(axis=0)) / v.std(axis=0), dtype=torch.float32)",
         "X_valid_t should hold the same numbers",
     ),
-    Wrong("q1", "y_train_t = torch.tensor(price[:2344], dtype=torch.float32).reshape(-1, 1)",
-          "y_train_t should hold the same numbers"),
+    Wrong(
+        "q1",
+        "y_train_t = torch.tensor(price[:2344], dtype=torch.float32).reshape(-1, 1)",
+        "y_train_t should hold the same numbers",
+    ),
     # q2: autograd
-    Wrong("q2", autograd(backward="loss_auto.backward(retain_graph=True)\nloss_auto.backward()"), "loss.backward() ran twice"),
+    Wrong(
+        "q2",
+        autograd(backward="loss_auto.backward(retain_graph=True)\nloss_auto.backward()"),
+        "loss.backward() ran twice",
+    ),
     Wrong("q2", autograd(loss="torch.sum((X_train_t @ w_auto + b_auto - y_train_t) ** 2)"), "n times too large"),
     Wrong("q2", autograd(w="w_start"), "different shapes ((n,) and (n, 1))"),
     Wrong("q2", autograd(loss="torch.mean((X_train_t @ w_auto + b_auto - y_train_t) ** 2) / 2"), "half the right size"),
     Wrong("q2", autograd(grads="grad_w_auto = -w_auto.grad\ngrad_b_auto = -b_auto.grad\n"), "wrong sign"),
-    Wrong("q2", autograd(grads="grad_w_auto = torch.zeros(3, 1)\ngrad_b_auto = torch.zeros(1)\n"),
-          "do not equal the gradient of the MSE"),
-    Wrong("q2", "w_auto = torch.tensor(w_start.reshape(3, 1), dtype=torch.float32)\ngrad_w_auto = w_auto.grad",
-          "need requires_grad=True"),
-    Wrong("q2", autograd(backward="pass", grads="grad_w_auto = w_auto.grad\ngrad_b_auto = b_auto.grad\n"),
-          "read w_auto.grad and b_auto.grad AFTER loss_auto.backward()"),
+    Wrong(
+        "q2",
+        autograd(grads="grad_w_auto = torch.zeros(3, 1)\ngrad_b_auto = torch.zeros(1)\n"),
+        "do not equal the gradient of the MSE",
+    ),
+    Wrong(
+        "q2",
+        "w_auto = torch.tensor(w_start.reshape(3, 1), dtype=torch.float32)\ngrad_w_auto = w_auto.grad",
+        "need requires_grad=True",
+    ),
+    Wrong(
+        "q2",
+        autograd(backward="pass", grads="grad_w_auto = w_auto.grad\ngrad_b_auto = b_auto.grad\n"),
+        "read w_auto.grad and b_auto.grad AFTER loss_auto.backward()",
+    ),
     Wrong("q2", "w_auto = torch.tensor(w_start.reshape(3, 1), requires_grad=True)", "should be float32"),
-    Wrong("q2", "loss_auto = (X_train_t @ w_auto.detach() + b_auto.detach() - y_train_t) ** 2",
-          "should be a single number"),
+    Wrong(
+        "q2",
+        "loss_auto = (X_train_t @ w_auto.detach() + b_auto.detach() - y_train_t) ** 2",
+        "should be a single number",
+    ),
     Wrong("q2", "autograd_matches = False", "should be True"),
     Wrong("q2", "autograd_matches = 'yes'", "should be True or False"),
     Wrong("q2", autograd(w="np.zeros((3, 1))"), "should start at w_start"),
@@ -146,36 +169,48 @@ WRONG = [
     # q5: the training loop
     Wrong(
         "q5",
-        loop("        loss = loss_fn(model(X), y)\n        loss.backward()\n        optimizer.step()\n"
-             "        history.append(loss.item())\n"),
+        loop(
+            "        loss = loss_fn(model(X), y)\n        loss.backward()\n        optimizer.step()\n"
+            "        history.append(loss.item())\n"
+        ),
         "Without optimizer.zero_grad()",
     ),
     Wrong(
         "q5",
-        loop("        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-             "        loss.backward()\n        optimizer.step()\n        history.append(loss.item())\n"),
+        loop(
+            "        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        loss.backward()\n        optimizer.step()\n        history.append(loss.item())\n"
+        ),
         "loss.backward() twice in one step",
     ),
     Wrong(
         "q5",
-        loop("        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n"
-             "        loss.backward(retain_graph=True)\n        loss.backward()\n        optimizer.step()\n"
-             "        history.append(loss.item())\n"),
+        loop(
+            "        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n"
+            "        loss.backward(retain_graph=True)\n        loss.backward()\n        optimizer.step()\n"
+            "        history.append(loss.item())\n"
+        ),
         "twice too big",
     ),
     Wrong(
         "q5",
-        loop("        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-             "        model.weight.data = model.weight.data - lr * model.weight.grad\n"
-             "        model.bias.data = model.bias.data - lr * model.bias.grad\n"
-             "        history.append(loss.item())\n", setup=""),
+        loop(
+            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        model.weight.data = model.weight.data - lr * model.weight.grad\n"
+            "        model.bias.data = model.bias.data - lr * model.bias.grad\n"
+            "        history.append(loss.item())\n",
+            setup="",
+        ),
         "never called optimizer.step()",
     ),
     Wrong(
         "q5",
-        loop("        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-             "        with torch.no_grad():\n            for p in model.parameters():\n"
-             "                p -= lr * p.grad\n        history.append(loss.item())\n", setup=""),
+        loop(
+            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        with torch.no_grad():\n            for p in model.parameters():\n"
+            "                p -= lr * p.grad\n        history.append(loss.item())\n",
+            setup="",
+        ),
         "never called optimizer.step()",
     ),
     Wrong("q5", loop(GOOD_BODY.replace("model(X)", "model(X).squeeze()")), "nn.MSELoss warned"),
@@ -192,8 +227,10 @@ WRONG = [
     ),
     Wrong(
         "q5",
-        loop("        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-             "        optimizer.step()\n        history.append(loss_fn(model(X), y).item())\n"),
+        loop(
+            "        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        optimizer.step()\n        history.append(loss_fn(model(X), y).item())\n"
+        ),
         "measured before that epoch's step",
     ),
     Wrong("q5", "def train(model, X, y, lr, epochs):\n    return None\n", "should return a list of 3 losses"),
@@ -205,21 +242,27 @@ WRONG = [
     # q6: gradients accumulate
     Wrong(
         "q6",
-        accumulate(f"{ONCE}grad_once = acc_model.weight.grad\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n"
-                   "acc_optimizer.zero_grad()\ngrad_after_zero = acc_model.weight.grad\n"),
+        accumulate(
+            f"{ONCE}grad_once = acc_model.weight.grad\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n"
+            "acc_optimizer.zero_grad()\ngrad_after_zero = acc_model.weight.grad\n"
+        ),
         "grad_once already holds two gradients",
     ),
     Wrong(
         "q6",
-        accumulate(f"{ONCE}grad_once = acc_model.weight.grad.clone()\nacc_optimizer.zero_grad()\n{ONCE}"
-                   "grad_twice = acc_model.weight.grad.clone()\nacc_optimizer.zero_grad()\n"
-                   "grad_after_zero = acc_model.weight.grad\n"),
+        accumulate(
+            f"{ONCE}grad_once = acc_model.weight.grad.clone()\nacc_optimizer.zero_grad()\n{ONCE}"
+            "grad_twice = acc_model.weight.grad.clone()\nacc_optimizer.zero_grad()\n"
+            "grad_after_zero = acc_model.weight.grad\n"
+        ),
         "grad_twice equals grad_once",
     ),
     Wrong(
         "q6",
-        accumulate(f"{ONCE}grad_once = acc_model.weight.grad.clone()\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n"
-                   "grad_after_zero = acc_model.weight.grad\n"),
+        accumulate(
+            f"{ONCE}grad_once = acc_model.weight.grad.clone()\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n"
+            "grad_after_zero = acc_model.weight.grad\n"
+        ),
         "None (or zeros)",
     ),
     Wrong("q6", "grad_once = acc_model.weight.detach().clone()", "gradient after one backward()"),
@@ -237,7 +280,9 @@ RIGHT = [
         "y_valid_t = torch.tensor(y_valid[:, None], dtype=torch.float32, device=device)",
         "torch.device, from_numpy().float(), unsqueeze, as_tensor, [:, None]",
     ),
-    Right("q1", "y_train_t = torch.tensor(y_train.reshape(-1, 1)).to(torch.float32).view(-1, 1)", ".to(float32), .view"),
+    Right(
+        "q1", "y_train_t = torch.tensor(y_train.reshape(-1, 1)).to(torch.float32).view(-1, 1)", ".to(float32), .view"
+    ),
     Right(
         "q2",
         "w_auto = torch.from_numpy(w_start).float().reshape(3, 1).to(device).requires_grad_()\n"
@@ -284,14 +329,19 @@ RIGHT = [
     Right("q5", loop(GOOD_BODY.replace("model(X)", "model.forward(X)")), "calling model.forward directly"),
     Right(
         "q5",
-        loop("        y_pred = model(X)\n        loss = loss_fn(y_pred, y)\n        loss.backward()\n"
-             "        optimizer.step()\n        optimizer.zero_grad()\n        history.append(float(loss))\n"),
+        loop(
+            "        y_pred = model(X)\n        loss = loss_fn(y_pred, y)\n        loss.backward()\n"
+            "        optimizer.step()\n        optimizer.zero_grad()\n        history.append(float(loss))\n"
+        ),
         "zero_grad at the end of each step, float(loss)",
     ),
     Right(
         "q5",
-        loop(GOOD_BODY.replace("optimizer.zero_grad()", "model.zero_grad(set_to_none=False)")
-             .replace("loss.item()", "loss.detach().cpu().item()")),
+        loop(
+            GOOD_BODY.replace("optimizer.zero_grad()", "model.zero_grad(set_to_none=False)").replace(
+                "loss.item()", "loss.detach().cpu().item()"
+            )
+        ),
         "model.zero_grad(set_to_none=False), detach().cpu().item()",
     ),
     Right(
@@ -310,18 +360,22 @@ RIGHT = [
     Right("q5", "reg_lr = 0.05\nreg_epochs = 300\n" + RETRAIN, "a smaller learning rate, more epochs"),
     Right(
         "q6",
-        accumulate(f"{ONCE}grad_once = acc_model.weight.grad.detach().clone()\n{ONCE}"
-                   "grad_twice = torch.clone(acc_model.weight.grad)\n"
-                   "acc_optimizer.zero_grad(set_to_none=False)\ngrad_after_zero = acc_model.weight.grad\n"),
+        accumulate(
+            f"{ONCE}grad_once = acc_model.weight.grad.detach().clone()\n{ONCE}"
+            "grad_twice = torch.clone(acc_model.weight.grad)\n"
+            "acc_optimizer.zero_grad(set_to_none=False)\ngrad_after_zero = acc_model.weight.grad\n"
+        ),
         "detach().clone(), torch.clone, zeros instead of None",
     ),
     Right(
         "q6",
-        accumulate("loss_one = acc_loss_fn(acc_model(X_train_t), y_train_t)\nloss_one.backward()\n"
-                   "grad_once = acc_model.weight.grad.clone()\n"
-                   "loss_two = acc_loss_fn(acc_model(X_train_t), y_train_t)\nloss_two.backward()\n"
-                   "grad_twice = acc_model.weight.grad.clone()\nacc_model.zero_grad()\n"
-                   "grad_after_zero = acc_model.weight.grad\n"),
+        accumulate(
+            "loss_one = acc_loss_fn(acc_model(X_train_t), y_train_t)\nloss_one.backward()\n"
+            "grad_once = acc_model.weight.grad.clone()\n"
+            "loss_two = acc_loss_fn(acc_model(X_train_t), y_train_t)\nloss_two.backward()\n"
+            "grad_twice = acc_model.weight.grad.clone()\nacc_model.zero_grad()\n"
+            "grad_after_zero = acc_model.weight.grad\n"
+        ),
         "named losses, model.zero_grad()",
     ),
 ]

@@ -55,12 +55,18 @@ WRONG = [
     Wrong("q2", "y_train = y_train.float()", "long class indices"),
     Wrong("q2", "y_valid = y_valid.double()", "long class indices"),
     Wrong("q2", "y_train = F.one_hot(y_train, 3)", "is one-hot"),
-    Wrong("q2", "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)",
-          "X_train is not standardized"),
+    Wrong(
+        "q2",
+        "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)",
+        "X_train is not standardized",
+    ),
     Wrong("q2", "X_train = X_train.double()", "should be float32"),
     Wrong("q2", "X_valid = X_valid.T", "should have shape (586, 2)"),
-    Wrong("q2", "y_valid = torch.tensor(price_class[valid_idx][::-1].copy(), device=device)",
-          "y_valid: the price classes of the rows valid_idx"),
+    Wrong(
+        "q2",
+        "y_valid = torch.tensor(price_class[valid_idx][::-1].copy(), device=device)",
+        "y_valid: the price classes of the rows valid_idx",
+    ),
     # q3: the model
     Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)"),
     Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True"),
@@ -72,10 +78,16 @@ WRONG = [
     Wrong("q3", "logits_untrained = logreg(X_train).T", "one row per house, one column per class"),
     # q4: softmax
     Wrong("q4", "def softmax_probs(logits):\n    return torch.softmax(logits, dim=0)", "softmax over dim 0"),
-    Wrong("q4", "def softmax_probs(logits):\n    e = torch.exp(logits)\n    return e / e.sum(dim=1, keepdim=True)",
-          "overflows on large logits"),
-    Wrong("q4", "def softmax_probs(logits):\n    e = torch.exp(logits - logits.max())\n    return e / e.sum()",
-          "divide each row by its total"),
+    Wrong(
+        "q4",
+        "def softmax_probs(logits):\n    e = torch.exp(logits)\n    return e / e.sum(dim=1, keepdim=True)",
+        "overflows on large logits",
+    ),
+    Wrong(
+        "q4",
+        "def softmax_probs(logits):\n    e = torch.exp(logits - logits.max())\n    return e / e.sum()",
+        "divide each row by its total",
+    ),
     Wrong(
         "q4",
         "def softmax_probs(logits):\n    z = logits.detach().numpy()\n    e = np.exp(z - z.max(axis=1, keepdims=True))\n"
@@ -83,10 +95,16 @@ WRONG = [
         "gradients must flow",
     ),
     Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=0)", "one total per house"),
-    Wrong("q4", "probs_untrained = torch.softmax(logits_untrained, dim=0)\nprob_row_sums = probs_untrained.sum(dim=1)",
-          "Each house's probabilities should sum to 1"),
-    Wrong("q4", "probs_untrained = logits_untrained / logits_untrained.sum(dim=1, keepdim=True)",
-          "probs_untrained should be softmax_probs(logits_untrained)"),
+    Wrong(
+        "q4",
+        "probs_untrained = torch.softmax(logits_untrained, dim=0)\nprob_row_sums = probs_untrained.sum(dim=1)",
+        "Each house's probabilities should sum to 1",
+    ),
+    Wrong(
+        "q4",
+        "probs_untrained = logits_untrained / logits_untrained.sum(dim=1, keepdim=True)",
+        "probs_untrained should be softmax_probs(logits_untrained)",
+    ),
     # q5: cross-entropy four ways
     Wrong("q5", "loss_functional = F.cross_entropy(probs_untrained, y_train)", "loss_functional got probabilities"),
     Wrong("q5", "loss_module = ce_module(softmax_probs(logits_untrained), y_train)", "loss_module got probabilities"),
@@ -110,12 +128,21 @@ WRONG = [
     Wrong("q6", "ln3_reason = 'a'", "what are the probabilities"),
     Wrong("q6", "ln3_reason = 2", "one letter as a string"),
     # q7: accuracy
-    Wrong("q7", "def accuracy(logits, labels):\n    return (logits.argmax(dim=0) == labels).float().mean().item()",
-          "argmax over the wrong dimension"),
-    Wrong("q7", "def accuracy(logits, labels):\n    return (logits.argmax(dim=1) == labels).sum().item()",
-          "fraction between 0 and 1"),
-    Wrong("q7", "def accuracy(logits, labels):\n    return (logits.argmin(dim=1) == labels).float().mean().item()",
-          "with 2 predicted correctly"),
+    Wrong(
+        "q7",
+        "def accuracy(logits, labels):\n    return (logits.argmax(dim=0) == labels).float().mean().item()",
+        "argmax over the wrong dimension",
+    ),
+    Wrong(
+        "q7",
+        "def accuracy(logits, labels):\n    return (logits.argmax(dim=1) == labels).sum().item()",
+        "fraction between 0 and 1",
+    ),
+    Wrong(
+        "q7",
+        "def accuracy(logits, labels):\n    return (logits.argmin(dim=1) == labels).float().mean().item()",
+        "with 2 predicted correctly",
+    ),
     Wrong("q7", "def accuracy(logits, labels):\n    return logits.argmax(dim=1) == labels", "accuracy raised"),
     # q8: the training loop
     Wrong("q8", TRAIN_WITHOUT_ZERO_GRAD, "never resets the gradients"),
@@ -184,7 +211,9 @@ WRONG = [
     Wrong("q10", "grid_class_logreg = grid_probs_logreg.argmax(dim=1)", "reshaped to (150, 150)"),
     Wrong("q10", "grid_probs_logreg = logreg(grid_points).detach()", "should be softmax_probs(logreg(grid_points))"),
     Wrong("q10", "grid_probs_logreg = softmax_probs(logreg(grid_points))", "torch.no_grad()"),
-    Wrong("q10", "grid_class_logreg = grid_probs_logreg.argmin(dim=1).reshape(150, 150)", "the argmax over the classes"),
+    Wrong(
+        "q10", "grid_class_logreg = grid_probs_logreg.argmin(dim=1).reshape(150, 150)", "the argmax over the classes"
+    ),
     # q11: the MLP
     Wrong("q11", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Identity(), nn.Linear(100, 3))", "has no nn.ReLU"),
     Wrong("q11", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU())", "three parts"),
