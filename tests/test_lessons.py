@@ -4,6 +4,7 @@ That the answer key scores full marks and the blank notebook 0 through the real 
 shown by ``test_gradescope.py`` (the autograder zip's own entry point) and ``test_grade.py``.
 """
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -27,9 +28,20 @@ def test_blank_notebook_runs_to_the_end(lesson, tmp_path):
     shutil.copytree(layout.student_dir(ROOT, lesson), folder)
     (tmp_path / "data").symlink_to(ROOT / layout.DATA)  # ../data as for the answer key
     nb = notebooks.read(folder / f"{lesson}.ipynb")
-    client_nb = execute.run(nb, folder, timeout=120, allow_errors=True)
+    client_nb = execute.run(nb, folder, timeout=300, allow_errors=True)
     code = [c for c in client_nb.cells if c.cell_type == "code"]
     assert all(c.execution_count is not None for c in code), "a cell of the blank notebook never ran"
+    errors = [
+        (i, out.get("ename"), out.get("evalue", "")[:120])
+        for i, c in enumerate(client_nb.cells)
+        for out in c.get("outputs", [])
+        if out.get("output_type") == "error"
+    ]
+    assert not errors, f"Run All on the blank notebook stops with errors (cell, error): {errors}"
+    checks = [c for c in code if "grader.check(" in c.source]
+    assert checks and all(
+        any(o.get("output_type") in ("display_data", "execute_result", "stream") for o in c.outputs) for c in checks
+    ), "every grader.check cell of the blank notebook should show its result"
     # Its grade (0 on every question) comes from the Gradescope zip's own entry point: test_gradescope.py
 
 
@@ -67,3 +79,117 @@ def test_student_notebook_says_public_checks_are_not_full_marks(lesson):
     nb = notebooks.read(layout.student_notebook(ROOT, lesson))
     text = " ".join(notebooks.source_text(c) for c in nb.cells if c.cell_type == "markdown")
     assert "hidden" in text.lower() and "grader.check" in text
+
+
+def markdown_cells(nb) -> list[str]:
+    return [notebooks.source_text(c) for c in nb.cells if c.cell_type == "markdown"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_export_filter_keeps_every_written_answer(lesson):
+    """Otter's PDF/export filter keeps only what sits between BEGIN/END QUESTION comments: each
+    written question's answer cell must be inside its block, or graders never see the answer."""
+    from otter.export.exporters.base_exporter import BaseExporter
+
+    source = notebooks.read(ROOT / layout.SOURCE / f"{lesson}.ipynb")
+    written = sum(
+        1
+        for c in source.cells
+        if c.cell_type == "raw" and "# BEGIN QUESTION" in c.source and re.search(r"^manual:\s*true", c.source, re.M)
+    )
+    assert written >= 1, f"{lesson} has no written question"
+    student = notebooks.read(layout.student_notebook(ROOT, lesson))
+    answers = [c for c in student.cells if c.cell_type == "markdown" and "Type your answer here" in c.source]
+    assert len(answers) == written, "one answer cell per written question"
+    kept = BaseExporter.filter_cells(json_copy(student))
+    kept_answers = [c for c in kept.cells if c.cell_type == "markdown" and "Type your answer here" in c.source]
+    assert len(kept_answers) == written, f"the export filter keeps {len(kept_answers)} of {written} written answers"
+
+
+def json_copy(nb):
+    import nbformat
+
+    return nbformat.from_dict(json.loads(json.dumps(nb)))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_no_dollar_pairs_render_as_math_by_accident(lesson):
+    """Two unescaped ``$`` in one Markdown cell render the text between them as LaTeX ("$100,000 ...
+    $215,000" came out garbled). Display math ``$$...$$`` is fine; a price is written ``\\$100,000``."""
+    for text in markdown_cells(notebooks.read(ROOT / layout.SOURCE / f"{lesson}.ipynb")):
+        bare = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+        singles = re.findall(r"(?<!\\)\$", bare)
+        assert len(singles) < 2, f"{lesson}: unescaped $ pair in: {bare[:200]!r}"
+
+
+TERMS = {
+    "NumPy": r"\bnumpy\b",
+    "PyTorch": r"\b(?:pytorch|torch|autograd|tensors?)\b",
+    "classes": r"\bclass(?:es|ify|ifies|ification)?\b|\blogistic\b|\bsoftmax\b",
+}
+"""Words that tell lessons apart: a sentence that names a lesson may only use those that lesson teaches."""
+
+
+def terms(text: str) -> set[str]:
+    return {name for name, pattern in TERMS.items() if re.search(pattern, text, re.I)}
+
+
+def lesson_topics(lesson: str) -> set[str]:
+    """What a lesson teaches, in :data:`TERMS`: from its title and its row of the README's lesson table."""
+    nb = notebooks.read(ROOT / layout.SOURCE / f"{lesson}.ipynb")
+    title = next(t for t in markdown_cells(nb) if t.lstrip().startswith("# ")).split("\n")[0]
+    number = lesson.split("-")[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next((ln for ln in readme.splitlines() if ln.startswith(f"| [{number} ")), "")
+    what = row.split("|")[2] if row.count("|") > 3 else ""
+    return terms(title + " " + row.split("](")[0] + " " + what)
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    """(lesson number, sentence) for each lesson named in ``text`` ("lesson 02", "lessons 02-03", "03 and 04")."""
+    found = []
+    for sentence in re.split(r"\n\s*\n|\||(?<=[.!?])\s+", text):  # paragraphs, table cells, sentences
+        for match in re.finditer(r"[Ll]essons?\s+(\d\d)(?:\s*(?:-|–|and|to|,)\s*(\d\d))?", sentence):
+            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+            found += [(f"{n:02d}", sentence) for n in range(first, last + 1)]
+    return found
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lessons_named_in_the_text_teach_what_is_claimed(lesson):
+    """A sentence that names another lesson may say "NumPy", "PyTorch" or "classes" of it only if
+    that lesson's title or README row does ("models in NumPy (lessons 02-03)" failed: 03 is PyTorch)."""
+    numbers = {name.split("-")[0]: name for name in LESSONS}
+    for text in markdown_cells(notebooks.read(ROOT / layout.SOURCE / f"{lesson}.ipynb")):
+        for number, sentence in mentions(text):
+            assert number in numbers, f"{lesson} names lesson {number}, which does not exist: {sentence!r}"
+            if numbers[number] == lesson:
+                continue
+            claimed = terms(sentence) - lesson_topics(numbers[number])
+            assert not claimed, f"{lesson} says {claimed} of lesson {number}, which it does not teach: {sentence!r}"
+
+
+def test_the_cross_reference_check_can_fail():
+    found = mentions("We built models in NumPy (lessons 02-03) before. Lessons 03 and 04 sort houses into classes.")
+    assert [n for n, _ in found] == ["02", "03", "03", "04"]
+    assert terms(found[1][1]) - lesson_topics("03-linear-torch") == {"NumPy"}
+    assert terms(found[2][1]) - lesson_topics("03-linear-torch") == {"classes"}
+    assert not terms(found[3][1]) - lesson_topics("04-logistic-torch")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_stated_time_follows_the_rule(lesson):
+    """The header and the README state the time ``course/reading_time.py`` derives, at most 45 minutes."""
+    from course import reading_time
+
+    source = ROOT / layout.SOURCE / f"{lesson}.ipynb"
+    expected = reading_time.minutes(source)
+    header = markdown_cells(notebooks.read(source))[0]
+    stated = re.search(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", header)
+    assert stated, f"{lesson}: the first cell should say **Time:** about N minutes."
+    assert int(stated.group(1)) == expected, f"{lesson}: header says {stated.group(1)}, the rule gives {expected}"
+    number = lesson.split("-")[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(ln for ln in readme.splitlines() if ln.startswith(f"| [{number} "))
+    assert f"~{expected} min" in row, f"README row of {lesson} should say ~{expected} min"
+    assert expected <= reading_time.LONGEST, f"{lesson} takes {expected} minutes: split or trim it"
