@@ -1,18 +1,42 @@
 """``python -m course verify``: prove the committed generated files match a fresh build.
 
+Files are compared the way a reader sees them, not byte for byte, so that a build on another CPU
+or BLAS kernel passes: sources, text outputs and test files must be identical; notebook metadata is
+compared as data (key order and the Python patch version ignored); images are compared by their
+decoded pixels, with matplotlib's RMS and a small tolerance (floating-point noise moves a few
+antialiased pixels by a grey level; a changed line, colour or data moves far more). A zip is
+compared member by member in the same way. Each difference names the file, the cell and what
+differs. On one machine the build itself stays byte-identical (``tests/test_build.py``).
+
 It also checks that every source notebook is clean (no outputs), and that no generated folder is
 left over from a lesson whose source is gone. Exit status 1 lists every problem found.
 """
 
-import filecmp
+import base64
+import binascii
+import io
+import json
 import logging
 import tempfile
+import zipfile
+from itertools import zip_longest
 from pathlib import Path
 
 from . import layout, lessons, notebooks
 from .build import BuildError, build_lesson
 
 log = logging.getLogger("course.verify")
+
+IMAGE_TOLERANCE = 0.5
+"""Largest RMS difference (over 0-255 RGB(A) values) between two images that still counts as the same
+plot. Noise from another CPU (a few dozen pixels, one grey level) is about 0.01; a changed colour or
+curve is several units."""
+
+MAX_DETAILS = 5
+"""Differences listed per file; the rest are counted."""
+
+IGNORED_NOTEBOOK_METADATA = {"language_info": ("version",)}
+"""Notebook metadata that depends on the machine, not on the source (the Python patch release)."""
 
 
 def _files(path: Path) -> set[str]:
@@ -21,6 +45,190 @@ def _files(path: Path) -> set[str]:
     if path.is_dir():
         return {str(p.relative_to(path)) for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     return set()
+
+
+def _short(text, limit: int = 100) -> str:
+    text = repr(text)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def text_difference(committed: str, fresh: str) -> str:
+    """The first line where two texts differ, as 'line N: committed '...', fresh build '...''."""
+    for number, (a, b) in enumerate(zip_longest(committed.split("\n"), fresh.split("\n")), start=1):
+        if a != b:
+            if a is None:
+                return f"line {number}: missing, fresh build {_short(b)}"
+            if b is None:
+                return f"line {number}: committed {_short(a)}, not in the fresh build"
+            return f"line {number}: committed {_short(a)}, fresh build {_short(b)}"
+    return "the texts differ"  # unreachable: equal line lists mean equal texts
+
+
+def bytes_difference(committed: bytes, fresh: bytes) -> list[str]:
+    if committed == fresh:
+        return []
+    try:
+        return [text_difference(committed.decode("utf-8"), fresh.decode("utf-8"))]
+    except UnicodeDecodeError:
+        return [f"binary contents differ ({len(committed)} bytes, fresh build {len(fresh)} bytes)"]
+
+
+def _pixels(encoded: str):
+    """The decoded RGB pixels of a base64 image (RGBA only when it is transparent somewhere), as int16."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(base64.b64decode(encoded))) as image:
+        rgba = np.asarray(image.convert("RGBA"))
+    pixels = rgba if (rgba[..., 3] != 255).any() else rgba[..., :3]
+    return pixels.astype(np.int16)
+
+
+def image_difference(committed: str, fresh: str) -> str | None:
+    """None when two base64 images look the same (RMS within tolerance), else what differs."""
+    if committed == fresh:
+        return None
+    from matplotlib.testing.compare import calculate_rms
+
+    try:
+        a, b = _pixels(committed), _pixels(fresh)
+    except (OSError, ValueError, binascii.Error) as err:
+        return f"the committed image cannot be decoded ({err})"
+    if a.shape != b.shape:
+        return f"image size {a.shape[1]}x{a.shape[0]}, fresh build {b.shape[1]}x{b.shape[0]}"
+    rms = calculate_rms(a, b)
+    if rms <= IMAGE_TOLERANCE:
+        return None
+    changed = int((a != b).any(axis=-1).sum())
+    return f"image differs: RMS {rms:.3f} (tolerance {IMAGE_TOLERANCE}), {changed} of {a.shape[0] * a.shape[1]} pixels"
+
+
+def _joined(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
+
+
+def output_differences(committed: dict, fresh: dict) -> list[str]:
+    kind = committed.get("output_type")
+    if kind != fresh.get("output_type"):
+        return [f"a {kind} output, fresh build {fresh.get('output_type')}"]
+    if kind == "stream":
+        if committed.get("name") != fresh.get("name"):
+            return [f"printed to {committed.get('name')}, fresh build to {fresh.get('name')}"]
+        a, b = _joined(committed.get("text", "")), _joined(fresh.get("text", ""))
+        return [] if a == b else [f"{committed.get('name')} {text_difference(a, b)}"]
+    if kind == "error":
+        a = [committed.get("ename"), committed.get("evalue"), *committed.get("traceback", [])]
+        b = [fresh.get("ename"), fresh.get("evalue"), *fresh.get("traceback", [])]
+        return [] if a == b else [f"error {text_difference(chr(10).join(map(str, a)), chr(10).join(map(str, b)))}"]
+    found = []
+    if committed.get("execution_count") != fresh.get("execution_count"):
+        found.append(f"Out[{committed.get('execution_count')}], fresh build Out[{fresh.get('execution_count')}]")
+    if committed.get("metadata", {}) != fresh.get("metadata", {}):
+        found.append("output metadata differs")
+    data_a, data_b = committed.get("data", {}), fresh.get("data", {})
+    if set(data_a) != set(data_b):
+        return [*found, f"shows {sorted(data_a)}, fresh build {sorted(data_b)}"]
+    for mime in sorted(data_a):
+        a, b = _joined(data_a[mime]), _joined(data_b[mime])
+        if mime.startswith("image/") and not mime.endswith("+xml"):
+            difference = image_difference(a, b)
+            if difference:
+                found.append(f"{mime} {difference}")
+        elif a != b:
+            text_a = a if isinstance(a, str) else json.dumps(a, sort_keys=True, indent=1)
+            text_b = b if isinstance(b, str) else json.dumps(b, sort_keys=True, indent=1)
+            found.append(f"{mime} {text_difference(text_a, text_b)}")
+    return found
+
+
+def cell_differences(committed: dict, fresh: dict) -> list[str]:
+    if committed.get("cell_type") != fresh.get("cell_type"):
+        return [f"a {committed.get('cell_type')} cell, fresh build a {fresh.get('cell_type')} cell"]
+    found = []
+    a, b = _joined(committed.get("source", "")), _joined(fresh.get("source", ""))
+    if a != b:
+        found.append(f"source {text_difference(a, b)}")
+    if committed.get("metadata", {}) != fresh.get("metadata", {}):
+        found.append(f"metadata {committed.get('metadata', {})}, fresh build {fresh.get('metadata', {})}")
+    if committed.get("id") != fresh.get("id"):
+        found.append(f"id {committed.get('id')!r}, fresh build {fresh.get('id')!r}")
+    if committed.get("cell_type") != "code":
+        return found
+    if committed.get("execution_count") != fresh.get("execution_count"):
+        found.append(f"In [{committed.get('execution_count')}], fresh build In [{fresh.get('execution_count')}]")
+    outputs_a, outputs_b = committed.get("outputs", []), fresh.get("outputs", [])
+    if len(outputs_a) != len(outputs_b):
+        found.append(f"{len(outputs_a)} outputs, fresh build {len(outputs_b)}")
+    for number, (out_a, out_b) in enumerate(zip(outputs_a, outputs_b), start=1):
+        found += [f"output {number}: {d}" for d in output_differences(out_a, out_b)]
+    return found
+
+
+def _normalised_metadata(metadata: dict) -> dict:
+    metadata = json.loads(json.dumps(metadata))
+    for key, fields in IGNORED_NOTEBOOK_METADATA.items():
+        for name in fields:
+            metadata.get(key, {}).pop(name, None)
+    return metadata
+
+
+def _cell_label(number: int, cell: dict) -> str:
+    first = next((ln for ln in _joined(cell.get("source", "")).split("\n") if ln.strip()), "")
+    return f"cell {number} ({cell.get('cell_type')}, {_short(first.strip(), 50)})"
+
+
+def notebook_differences(committed: bytes, fresh: bytes) -> list[str]:
+    """What a reader would see differ between two notebooks: cell by cell, output by output."""
+    if committed == fresh:
+        return []
+    try:
+        a = json.loads(committed.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        return [f"the committed notebook is not valid JSON ({err})"]
+    b = json.loads(fresh.decode("utf-8"))
+    found = []
+    if (a.get("nbformat"), a.get("nbformat_minor")) != (b.get("nbformat"), b.get("nbformat_minor")):
+        found.append(f"nbformat {a.get('nbformat')}.{a.get('nbformat_minor')}, fresh build {b.get('nbformat')}.{b.get('nbformat_minor')}")
+    meta_a, meta_b = _normalised_metadata(a.get("metadata", {})), _normalised_metadata(b.get("metadata", {}))
+    if meta_a != meta_b:
+        keys = sorted(k for k in set(meta_a) | set(meta_b) if meta_a.get(k) != meta_b.get(k))
+        found.append(f"notebook metadata differs in {keys}")
+    cells_a, cells_b = a.get("cells", []), b.get("cells", [])
+    if len(cells_a) != len(cells_b):
+        found.append(f"{len(cells_a)} cells, fresh build {len(cells_b)}")
+    for number, (cell_a, cell_b) in enumerate(zip(cells_a, cells_b)):
+        found += [f"{_cell_label(number, cell_b)}: {d}" for d in cell_differences(cell_a, cell_b)]
+    return found
+
+
+def zip_differences(committed: Path, fresh: Path) -> list[str]:
+    """Member by member: the same names and permissions, notebooks as notebooks, the rest exactly.
+
+    The zip's own bytes are not compared: another zlib may compress the same members differently.
+    """
+    try:
+        with zipfile.ZipFile(committed) as za, zipfile.ZipFile(fresh) as zb:
+            infos_a = {i.filename: i for i in za.infolist()}
+            infos_b = {i.filename: i for i in zb.infolist()}
+            found = [f"member {n} is not in the fresh build" for n in sorted(set(infos_a) - set(infos_b))]
+            found += [f"member {n} is missing" for n in sorted(set(infos_b) - set(infos_a))]
+            for name in sorted(set(infos_a) & set(infos_b)):
+                ia, ib = infos_a[name], infos_b[name]
+                if (ia.external_attr, ia.date_time) != (ib.external_attr, ib.date_time):
+                    found.append(f"member {name}: permissions or date differ")
+                compare = notebook_differences if name.endswith(".ipynb") else bytes_difference
+                found += [f"member {name}: {d}" for d in compare(za.read(name), zb.read(name))]
+            return found
+    except zipfile.BadZipFile as err:
+        return [f"the committed zip cannot be read ({err})"]
+
+
+def file_differences(committed: Path, fresh: Path) -> list[str]:
+    """How a committed generated file differs from its fresh counterpart, for a reader ([] if not)."""
+    if committed.suffix == ".zip":
+        return zip_differences(committed, fresh)
+    a, b = committed.read_bytes(), fresh.read_bytes()
+    return notebook_differences(a, b) if committed.suffix == ".ipynb" else bytes_difference(a, b)
 
 
 def compare(committed: Path, fresh: Path, root: Path) -> list[str]:
@@ -32,10 +240,13 @@ def compare(committed: Path, fresh: Path, root: Path) -> list[str]:
     for rel in sorted(have - want):
         problems.append(f"unexpected: {(committed / rel).relative_to(root)} (not produced by the build)")
     for rel in sorted(have & want):
-        if not filecmp.cmp(committed / rel, fresh / rel, shallow=False):
+        found = file_differences(committed / rel, fresh / rel)
+        if found:
+            more = [f"... and {len(found) - MAX_DETAILS} more"] if len(found) > MAX_DETAILS else []
+            details = "".join(f"\n    {d}" for d in [*found[:MAX_DETAILS], *more])
             problems.append(
                 f"stale: {(committed / rel).relative_to(root)} differs from a fresh build "
-                "(edited by hand, or its source changed without a rebuild)"
+                f"(edited by hand, or its source changed without a rebuild):{details}"
             )
     return problems
 
@@ -59,6 +270,16 @@ def orphans(root: Path) -> list[str]:
     return found
 
 
+def compare_lesson(lesson: str, root: Path, fresh_root: Path) -> list[str]:
+    """Differences between a lesson's committed files under ``root`` and its build under ``fresh_root``."""
+    found = []
+    for committed, fresh in zip(
+        layout.generated_paths(root, lesson), layout.generated_paths(fresh_root, lesson), strict=True
+    ):
+        found += compare(committed, fresh, root)
+    return found
+
+
 def problems(selectors: list[str] | None = None, root: Path = layout.ROOT) -> list[str]:
     chosen = lessons.resolve(selectors, root)
     found = [] if selectors else orphans(root)
@@ -71,10 +292,7 @@ def problems(selectors: list[str] | None = None, root: Path = layout.ROOT) -> li
             except BuildError as err:
                 found.append(f"build failed: {err}")
                 continue
-            for committed, fresh in zip(
-                layout.generated_paths(root, lesson), layout.generated_paths(fresh_root, lesson), strict=True
-            ):
-                found += compare(committed, fresh, root)
+            found += compare_lesson(lesson, root, fresh_root)
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +187,55 @@ def answer_names(key: AnswerKey, question: str) -> list[str]:
             if param != "env" and param not in names:
                 names.append(param)
     return names
+
+
+def check_cells(nb) -> dict[str, object]:
+    """{question: cell} for every ``grader.check("qN")`` cell."""
+    found = {}
+    for cell in nb.cells:
+        match = re.fullmatch(r'grader\.check\("(\w+)"\)', notebooks.source_text(cell).strip())
+        if cell.cell_type == "code" and match:
+            found[match.group(1)] = cell
+    return found
+
+
+def _segments(nb) -> dict[str, list]:
+    """Code cells grouped under the Markdown cell before them (keyed by its text)."""
+    groups, key = {}, ""
+    checks = [id(c) for c in check_cells(nb).values()]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            key = notebooks.source_text(cell)
+            groups.setdefault(key, [])
+        elif id(cell) not in checks:
+            groups.setdefault(key, []).append(cell)
+    return groups
+
+
+def answered_notebook(lesson: str, replace: dict[str, str] | None = None):
+    """The student notebook with the answer key's code in its answer cells.
+
+    Answer cells are matched to the answer key's cells by the Markdown cell above them (both
+    notebooks keep the lesson's text). ``replace`` maps a question to code appended to its answer.
+    """
+    student = notebooks.read(layout.student_notebook(ROOT, lesson))
+    key = _segments(notebooks.read(layout.solution_notebook(ROOT, lesson)))
+    questions = list(check_cells(student))
+    for text, cells in _segments(student).items():
+        answers = [id(c) for c in cells if "otter_answer_cell" in c.metadata.get("tags", [])]
+        if not answers:
+            continue
+        assert len(key.get(text, [])) == len(cells), f"{lesson}: the answer key's cells under {text[:40]!r} differ"
+        for cell, solved in zip(cells, key[text], strict=True):
+            if id(cell) in answers:
+                cell.source = notebooks.source_text(solved)
+    for question, code in (replace or {}).items():
+        check = check_cells(student)[question]
+        index = student.cells.index(check)
+        answer = next(c for c in reversed(student.cells[:index]) if "otter_answer_cell" in c.metadata.get("tags", []))
+        answer.source += "\n" + code
+    assert questions, f"{lesson}: no grader.check cells"
+    return student
 
 
 def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:

@@ -17,7 +17,7 @@ import types
 
 import nbformat
 import pytest
-from harness import ROOT, working_dir
+from harness import ROOT, answered_notebook, check_cells, working_dir
 from IPython.core.inputtransformer2 import TransformerManager
 
 from course import delivery, execute, layout, lessons, notebooks, settings
@@ -25,55 +25,6 @@ from course import delivery, execute, layout, lessons, notebooks, settings
 LESSONS = lessons.all_lessons(ROOT)
 
 STAND_IN_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")'
-
-
-def check_cells(nb) -> dict[str, object]:
-    """{question: cell} for every ``grader.check("qN")`` cell."""
-    found = {}
-    for cell in nb.cells:
-        match = re.fullmatch(r'grader\.check\("(\w+)"\)', notebooks.source_text(cell).strip())
-        if cell.cell_type == "code" and match:
-            found[match.group(1)] = cell
-    return found
-
-
-def _segments(nb) -> dict[str, list]:
-    """Code cells grouped under the Markdown cell before them (keyed by its text)."""
-    groups, key = {}, ""
-    checks = [id(c) for c in check_cells(nb).values()]
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            key = notebooks.source_text(cell)
-            groups.setdefault(key, [])
-        elif id(cell) not in checks:
-            groups.setdefault(key, []).append(cell)
-    return groups
-
-
-def answered_notebook(lesson: str, replace: dict[str, str] | None = None):
-    """The student notebook with the answer key's code in its answer cells.
-
-    Answer cells are matched to the answer key's cells by the Markdown cell above them (both
-    notebooks keep the lesson's text). ``replace`` maps a question to code appended to its answer.
-    """
-    student = notebooks.read(layout.student_notebook(ROOT, lesson))
-    key = _segments(notebooks.read(layout.solution_notebook(ROOT, lesson)))
-    questions = list(check_cells(student))
-    for text, cells in _segments(student).items():
-        answers = [id(c) for c in cells if "otter_answer_cell" in c.metadata.get("tags", [])]
-        if not answers:
-            continue
-        assert len(key.get(text, [])) == len(cells), f"{lesson}: the answer key's cells under {text[:40]!r} differ"
-        for cell, solved in zip(cells, key[text], strict=True):
-            if id(cell) in answers:
-                cell.source = notebooks.source_text(solved)
-    for question, code in (replace or {}).items():
-        check = check_cells(student)[question]
-        index = student.cells.index(check)
-        answer = next(c for c in reversed(student.cells[:index]) if "otter_answer_cell" in c.metadata.get("tags", []))
-        answer.source += "\n" + code
-    assert questions, f"{lesson}: no grader.check cells"
-    return student
 
 
 def check_output(cell) -> str:
