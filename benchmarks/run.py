@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import fidelity, measure  # noqa: E402
+from benchmarks import fidelity, measure, self_checks  # noqa: E402
 from course import layout, lessons  # noqa: E402
 
 TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 15.0}
@@ -97,7 +97,7 @@ def write_chart(rows: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
-def render(rows, grading, fid, footprint, quick: bool, elapsed: float) -> str:
+def render(rows, grading, fid, footprint, quick: bool, elapsed: float, catches=()) -> str:
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cpu = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
     out = [
@@ -151,6 +151,8 @@ def render(rows, grading, fid, footprint, quick: bool, elapsed: float) -> str:
             f"{os.cpu_count()}×.",
             "",
         ]
+    out += ["", "## Self-checks: known wrong answers the public checks catch", ""]
+    out += list(catches) or ["Not measured."]
     out += ["", "## Fidelity", ""]
     out += fid or ["No lesson with a fidelity check is present."]
     out += ["", "## Footprint", "", f"Installed size: {footprint[0]:.0f} MiB — {footprint[1]}.", ""]
@@ -170,10 +172,11 @@ def main(argv=None) -> int:
     grading = [grading_rows(lesson, batch_size=4 if args.quick else 20, repeats=repeats) for lesson in graded]
     grading = [g for g in grading if g]
     fid = fidelity.report(names)
+    catches = self_checks.report(names)
     footprint = measure.installed_size_mib(fresh=not args.quick)
     args.out.mkdir(parents=True, exist_ok=True)
     write_chart(rows, args.out / "chart.png")
-    report = render(rows, grading, fid, footprint, args.quick, time.perf_counter() - started)
+    report = render(rows, grading, fid, footprint, args.quick, time.perf_counter() - started, catches)
     (args.out / "RESULTS.md").write_text(report, encoding="utf-8")
     print(f"wrote {args.out / 'RESULTS.md'} and {args.out / 'chart.png'}")
     return 0

@@ -159,7 +159,7 @@ def cell_differences(committed: dict, fresh: dict) -> list[str]:
     outputs_a, outputs_b = committed.get("outputs", []), fresh.get("outputs", [])
     if len(outputs_a) != len(outputs_b):
         found.append(f"{len(outputs_a)} outputs, fresh build {len(outputs_b)}")
-    for number, (out_a, out_b) in enumerate(zip(outputs_a, outputs_b), start=1):
+    for number, (out_a, out_b) in enumerate(zip(outputs_a, outputs_b, strict=False), start=1):
         found += [f"output {number}: {d}" for d in output_differences(out_a, out_b)]
     return found
 
@@ -187,17 +187,21 @@ def notebook_differences(committed: bytes, fresh: bytes) -> list[str]:
         return [f"the committed notebook is not valid JSON ({err})"]
     b = json.loads(fresh.decode("utf-8"))
     found = []
-    if (a.get("nbformat"), a.get("nbformat_minor")) != (b.get("nbformat"), b.get("nbformat_minor")):
-        found.append(f"nbformat {a.get('nbformat')}.{a.get('nbformat_minor')}, fresh build {b.get('nbformat')}.{b.get('nbformat_minor')}")
+    version_a, version_b = (f"{nb.get('nbformat')}.{nb.get('nbformat_minor')}" for nb in (a, b))
+    if version_a != version_b:
+        found.append(f"nbformat {version_a}, fresh build {version_b}")
     meta_a, meta_b = _normalised_metadata(a.get("metadata", {})), _normalised_metadata(b.get("metadata", {}))
     if meta_a != meta_b:
         keys = sorted(k for k in set(meta_a) | set(meta_b) if meta_a.get(k) != meta_b.get(k))
         found.append(f"notebook metadata differs in {keys}")
     cells_a, cells_b = a.get("cells", []), b.get("cells", [])
+    shared = min(len(cells_a), len(cells_b))
     if len(cells_a) != len(cells_b):
-        found.append(f"{len(cells_a)} cells, fresh build {len(cells_b)}")
-    for number, (cell_a, cell_b) in enumerate(zip(cells_a, cells_b)):
-        found += [f"{_cell_label(number, cell_b)}: {d}" for d in cell_differences(cell_a, cell_b)]
+        first = _cell_label(shared, (cells_a if len(cells_a) > shared else cells_b)[shared])
+        where = "only in the committed file" if len(cells_a) > shared else "only in the fresh build"
+        found.append(f"{len(cells_a)} cells, fresh build {len(cells_b)}: {first} on are {where}")
+    for number, (cell_a, cell_b) in enumerate(zip(cells_a, cells_b, strict=False)):
+        found += [f"{_cell_label(number, cell_a)}: {d}" for d in cell_differences(cell_a, cell_b)]
     return found
 
 
@@ -280,19 +284,21 @@ def compare_lesson(lesson: str, root: Path, fresh_root: Path) -> list[str]:
     return found
 
 
-def problems(selectors: list[str] | None = None, root: Path = layout.ROOT) -> list[str]:
+def problems(selectors: list[str] | None = None, root: Path = layout.ROOT, fresh_root: Path | None = None) -> list[str]:
+    """Every problem of the chosen lessons (all by default), built afresh from ``root``'s sources;
+    ``fresh_root`` names a build of them made already (the test suite builds each lesson once)."""
     chosen = lessons.resolve(selectors, root)
     found = [] if selectors else orphans(root)
     with tempfile.TemporaryDirectory(prefix="course-verify-") as tmp:
-        fresh_root = Path(tmp)
         for lesson in chosen:
             found += check_source(lesson, root)
-            try:
-                build_lesson(lesson, root, fresh_root)
-            except BuildError as err:
-                found.append(f"build failed: {err}")
-                continue
-            found += compare_lesson(lesson, root, fresh_root)
+            if fresh_root is None:
+                try:
+                    build_lesson(lesson, root, Path(tmp))
+                except BuildError as err:
+                    found.append(f"build failed: {err}")
+                    continue
+            found += compare_lesson(lesson, root, fresh_root or Path(tmp))
     return found
 
 
