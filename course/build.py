@@ -3,7 +3,7 @@
 Stages, per lesson (one log line each):
   1. assign   - run Otter Assign on ``source/NN-name.ipynb`` in a scratch folder;
   2. student  - normalise the student notebook and copy its public tests to ``notebooks/NN-name/``;
-  3. grader   - copy the hidden tests and repack the autograder zip under a stable name;
+  3. grader   - copy the hidden tests and write the Gradescope autograder zip (see ``course/gradescope.py``);
   4. solution - strip grader cells from the solution notebook, execute it, write ``solutions/``.
 Every generated file is written so that two builds give byte-identical results.
 """
@@ -65,37 +65,28 @@ def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path,
         nb = delivery.for_students(nb, lesson, checks, data, publish, pin)
     except (delivery.DeliveryError, settings.SettingsError) as err:
         raise BuildError(str(err)) from None
-    nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Student notebook"), lesson)
+    nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Student notebook", at_end=True), lesson)
     folder = layout.student_dir(dest_root, lesson)
     notebooks.write(nb, layout.student_notebook(dest_root, lesson))
     copy_tests(otter_out / "student" / "tests", folder / "tests", source_rel)
 
 
-def repack_zip(raw: Path, dest: Path, tests_dir: Path, extra: dict[str, bytes]) -> None:
-    """Rewrite Otter's timestamped zip with fixed dates, sorted entries and our headed tests.
-
-    ``extra`` maps more archive names to contents (the data files a lesson reads).
-    """
-    with zipfile.ZipFile(raw) as src:
-        entries = {info.filename: (info, src.read(info)) for info in src.infolist() if not info.is_dir()}
-    for test in tests_dir.glob("*.py"):
-        info, _ = entries[f"tests/{test.name}"]
-        entries[info.filename] = (info, test.read_bytes())
-    for name, data in extra.items():
-        entries[name] = (zipfile.ZipInfo(name), data)
+def write_zip(dest: Path, entries: dict[str, tuple[bytes, int]]) -> None:
+    """Write a zip with sorted entries, fixed dates and the given file modes (byte-identical builds)."""
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
         for name in sorted(entries):
-            info, data = entries[name]
-            fixed = zipfile.ZipInfo(name, ZIP_TIME)
-            fixed.external_attr = info.external_attr
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(fixed, data)
+            data, mode = entries[name]
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.external_attr = (0o100000 | mode) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
 
 
 def data_files(lesson: str, src_root: Path) -> dict[str, bytes]:
-    """Data files the lesson's source mentions, as ``files/data/NAME`` entries of the autograder zip.
+    """Data files the lesson's source mentions, as ``files/data/NAME`` (Otter's name for support files).
 
-    Otter copies ``files/`` next to the submission, so a graded notebook finds ``data/NAME``.
+    The autograder zip stores them as ``data/NAME``: the judge's hidden tests read them there, and
+    the sandbox copies them next to the graded notebook.
     """
     text = (src_root / layout.SOURCE / f"{lesson}.ipynb").read_text(encoding="utf-8")
     return {
@@ -106,13 +97,17 @@ def data_files(lesson: str, src_root: Path) -> dict[str, bytes]:
 
 
 def write_grader(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
+    """The hidden tests, and the Gradescope zip that grades with the course's own grader (not Otter's runner)."""
+    from . import gradescope
+
     folder = layout.autograder_dir(dest_root, lesson)
     copy_tests(otter_out / "autograder" / "tests", folder / "tests", source_rel)
-    (raw,) = (otter_out / "autograder").glob("*-autograder_*.zip")
-    from .gradescope import zip_files  # Gradescope set-up: no browser, CPU-only torch, pinned packages
-
-    extra = {**data_files(lesson, src_root), **zip_files(src_root)}
-    repack_zip(raw, layout.autograder_zip(dest_root, lesson), folder / "tests", extra)
+    data = {name.removeprefix("files/"): content for name, content in data_files(lesson, src_root).items()}
+    try:
+        entries = gradescope.zip_entries(lesson, src_root, folder / "tests", data)
+    except settings.SettingsError as err:
+        raise BuildError(str(err)) from None
+    write_zip(layout.autograder_zip(dest_root, lesson), entries)
 
 
 def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:

@@ -1,15 +1,19 @@
-"""The ways students get in: "Open in Colab" and "Launch Binder" links, and a Colab-aware set-up cell.
+"""The ways students get in: Colab, Kaggle, Binder and JupyterHub links, and a set-up cell that
+works on each.
 
-Colab gives a student only the ``.ipynb``: no ``tests/``, no ``data/``, no Otter. So the build
-replaces the lesson's ``import otter`` / ``grader = otter.Notebook(...)`` lines with a block that, on
-Colab only, installs the pinned Otter (keeping Colab's numpy, torch, matplotlib and pandas) and
-downloads this lesson's public checks and data at the published ref; everywhere else it only creates
-``grader``. Every URL comes from the ``[publish]`` setting in ``course.toml``.
+Colab and Kaggle give a student only the ``.ipynb``: no ``tests/``, no ``data/``, no Otter. So the
+build replaces the lesson's ``import otter`` / ``grader = otter.Notebook(...)`` lines with a block
+that, on Colab or Kaggle only, installs the pinned Otter (keeping the platform's numpy, torch,
+matplotlib and pandas) and downloads this lesson's public checks and data at the published ref;
+everywhere else it only creates ``grader``. The cell is collapsed (JupyterLab's ``source_hidden``,
+Colab's form view), so a student's first screen is the lesson's title and a one-line set-up cell.
+Every URL comes from ``course.toml`` (``[publish]``, ``[hub]``).
 """
 
 import copy
 import importlib.metadata
 import re
+import urllib.parse
 from pathlib import Path
 
 import nbformat
@@ -18,13 +22,26 @@ from . import layout, notebooks
 from .settings import Publish
 
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
+KAGGLE_BADGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+HUB_BADGE = "https://img.shields.io/badge/JupyterHub-open-orange"
+
+SETUP_TITLE = '#@title Set-up: run this cell first { display-mode: "form" }'
+"""First line of the set-up cell: Colab shows only this title (form view); JupyterLab collapses the cell."""
+
+KAGGLE_MARKERS = ("KAGGLE_KERNEL_RUN_TYPE", "/kaggle")
+"""How the set-up cell recognises Kaggle: the environment variable Kaggle sets, or its /kaggle folder."""
+
+OFFLINE_MESSAGE = (
+    "Could not download this lesson's self-checks. On Kaggle, switch Internet on "
+    "(Settings → Internet), then run this cell again."
+)
 
 FILES_URL_ENV = "COURSE_FILES_URL"
 """Environment variable that overrides where the Colab set-up downloads from (tests use a local server)."""
 
 KEEP_ON_COLAB = ("numpy", "torch", "matplotlib", "pandas")
-"""Packages the Colab install must leave as they are: reinstalling them forces a runtime restart."""
+"""Packages the Colab and Kaggle install must leave as they are: reinstalling them forces a restart."""
 
 OTTER_LINE = re.compile(r"^\s*import otter\s*$")
 GRADER_LINE = re.compile(r"^\s*grader\s*=\s*otter\.Notebook\(.*\)\s*$")
@@ -47,6 +64,24 @@ def colab_url(publish: Publish, path: str) -> str:
     return f"https://colab.research.google.com/github/{publish.repository}/blob/{publish.ref}/{path}"
 
 
+def kaggle_url(publish: Publish, path: str) -> str:
+    """Open the notebook at ``path`` in Kaggle (its documented open-from-GitHub form)."""
+    return f"https://kaggle.com/kernels/welcome?src=https://github.com/{publish.repository}/blob/{publish.ref}/{path}"
+
+
+def hub_url(publish: Publish, path: str) -> str:
+    """An nbgitpuller link: clone or update the published repository in the student's hub account,
+    then open ``path`` in JupyterLab (nbgitpuller puts the clone in a folder named after the repo)."""
+    query = urllib.parse.urlencode(
+        {
+            "repo": f"https://github.com/{publish.repository}",
+            "branch": publish.ref,
+            "urlpath": f"lab/tree/{publish.repo}/{path}",
+        }
+    )
+    return f"{publish.hub}/hub/user-redirect/git-pull?{query}"
+
+
 def binder_url(publish: Publish, path: str | None = None) -> str:
     """Launch the repository on mybinder.org, in JupyterLab, opened at ``path`` if given."""
     url = f"https://mybinder.org/v2/gh/{publish.repository}/{publish.ref}"
@@ -54,11 +89,19 @@ def binder_url(publish: Publish, path: str | None = None) -> str:
 
 
 def badges(publish: Publish, path: str | None = None) -> str:
-    """Markdown for the "Open in Colab" (needs a notebook ``path``) and "Launch Binder" badges."""
+    """Markdown for the "Open in Colab", "Open in Kaggle" (both need a notebook ``path``), "Launch
+    Binder" and, when a hub is set, "JupyterHub" badges."""
     binder = f"[![Launch Binder]({BINDER_BADGE})]({binder_url(publish, path)})"
     if path is None:
         return binder
-    return f"[![Open In Colab]({COLAB_BADGE})]({colab_url(publish, path)}) {binder}"
+    links = [
+        f"[![Open In Colab]({COLAB_BADGE})]({colab_url(publish, path)})",
+        f"[![Open In Kaggle]({KAGGLE_BADGE})]({kaggle_url(publish, path)})",
+        binder,
+    ]
+    if publish.hub:
+        links.append(f"[![Open on JupyterHub]({HUB_BADGE})]({hub_url(publish, path)})")
+    return " ".join(links)
 
 
 def notebook_path(lesson: str) -> str:
@@ -84,20 +127,21 @@ def setup_code(lesson: str, checks: list[str], data: list[str], publish: Publish
         checks: the public check names (``q1``, ``q2``, ...), one ``tests/NAME.py`` each.
         data: repository paths of the data files the lesson reads (``data/ames.csv``).
         publish: where the course is published.
-        pin: the Otter requirement to install on Colab (``otter-grader==7.0.0``).
+        pin: the Otter requirement to install on Colab and Kaggle (``otter-grader==7.0.0``).
     """
     here = layout.student_dir(Path(), lesson).as_posix()
     keep = ", ".join(f'"{name}"' for name in KEEP_ON_COLAB)
     shared = "".join(f' + ["{path}"]' for path in data)
+    variable, folder = KAGGLE_MARKERS
     return f'''\
-# Self-checks (generated by `{notebooks.GENERATOR}`). On Colab this first installs Otter-Grader
-# and downloads this lesson's checks and data; anywhere else it only creates `grader`.
-import sys
+# Generated by `{notebooks.GENERATOR}`. On Colab and Kaggle this first installs Otter-Grader and
+# downloads this lesson's checks and data; anywhere else it only creates `grader`.
+import os, sys
 
-if "google.colab" in sys.modules:
-    import importlib.metadata, importlib.util, os, urllib.request
+if "google.colab" in sys.modules or "{variable}" in os.environ or os.path.isdir("{folder}"):
+    import importlib.metadata, importlib.util, urllib.request
 
-    if importlib.util.find_spec("otter") is None:  # keep Colab's {keep.replace('"', "")} as they are
+    if importlib.util.find_spec("otter") is None:  # keep the platform's {keep.replace('"', "")} as they are
         keep = [p for p in ({keep}) if importlib.util.find_spec(p)]
         with open("/tmp/keep-installed.txt", "w") as f:
             f.write("\\n".join(f"{{p}}=={{importlib.metadata.version(p)}}" for p in keep))
@@ -105,11 +149,14 @@ if "google.colab" in sys.modules:
     url = os.environ.get("{FILES_URL_ENV}", "{raw_url(publish)}")
     here = "{here}"  # this notebook's folder in the course repository
     checks = [f"{{here}}/tests/{{q}}.py" for q in "{" ".join(sorted(checks, key=_natural))}".split()]
-    for path in checks{shared}:
-        local = path.removeprefix(here + "/")
-        if not os.path.exists(local):
-            os.makedirs(os.path.dirname(local), exist_ok=True)
-            urllib.request.urlretrieve(f"{{url}}/{{path}}", local)
+    try:
+        for path in checks{shared}:
+            local = path.removeprefix(here + "/")
+            if not os.path.exists(local):
+                os.makedirs(os.path.dirname(local), exist_ok=True)
+                urllib.request.urlretrieve(f"{{url}}/{{path}}", local)
+    except OSError:
+        print("{OFFLINE_MESSAGE}")
 import otter
 
 grader = otter.Notebook(tests_dir="tests")'''
@@ -118,11 +165,12 @@ grader = otter.Notebook(tests_dir="tests")'''
 def badges_cell(lesson: str, publish: Publish):
     text = (
         f"{badges(publish, notebook_path(lesson))}\n\n"
-        "Run the first code cell before any other: it sets up the self-checks (`grader`). "
-        "**On Colab** it also installs Otter-Grader and downloads this lesson's checks and data; if Colab "
-        "asks to restart the session, do so and run that cell again. To hand in from Colab, use "
-        "*File → Download → Download .ipynb* (`grader.export` does not work on Colab). "
-        "**On Binder**, download your notebook before you leave: a session is deleted after about "
+        "Run the set-up cell above before any other: it sets up the self-checks (`grader`). "
+        "**On Colab and Kaggle** it also installs Otter-Grader and downloads this lesson's checks and data "
+        "(on Kaggle, switch Internet on in the notebook's settings first); if Colab asks to restart the "
+        "session, do so and run that cell again. To hand in from Colab or Kaggle, use "
+        "*File → Download* and hand in the `.ipynb` (`grader.export` does not work on Colab). "
+        "**On Binder**, download your work before you leave: a session is deleted after about "
         "10 minutes without activity."
     )
     cell = nbformat.v4.new_markdown_cell(text)
@@ -138,15 +186,19 @@ def for_students(nb, lesson: str, checks: list[str], data: list[str], publish: P
     """
     nb = copy.deepcopy(nb)
     block = setup_code(lesson, checks, data, publish, pin)
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         lines = notebooks.source_text(cell).split("\n")
         if cell.cell_type == "code" and any(GRADER_LINE.match(ln) for ln in lines):
             kept = [ln for ln in lines if not OTTER_LINE.match(ln)]
-            cell.source = "\n".join(block if GRADER_LINE.match(ln) else ln for ln in kept)
+            cell.source = "\n".join([SETUP_TITLE, *(block if GRADER_LINE.match(ln) else ln for ln in kept)])
+            cell.metadata["jupyter"] = {"source_hidden": True}  # JupyterLab: collapsed
+            cell.metadata["cellView"] = "form"  # Colab: only the #@title line shows
+            setup = nb.cells.pop(index)
             break
     else:
         raise DeliveryError(f"{lesson}: no code cell has a `grader = otter.Notebook(...)` line to replace")
-    nb.cells.insert(0, badges_cell(lesson, publish))
+    title = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"), 0)
+    nb.cells[title + 1 : title + 1] = [setup, badges_cell(lesson, publish)]  # the title, then the set-up
     nb.cells.extend(hand_in_cells(lesson))
     return nb
 
@@ -179,8 +231,8 @@ def hand_in_cells(lesson: str) -> list:
 # Makes the file to hand in (generated by `{notebooks.GENERATOR}`).
 import os, sys
 
-if "google.colab" in sys.modules or "KAGGLE_KERNEL_RUN_TYPE" in os.environ:
-    print("Here, hand in the notebook itself: File → Download → Download .ipynb")
+if "google.colab" in sys.modules or "KAGGLE_KERNEL_RUN_TYPE" in os.environ or os.path.isdir("/kaggle"):
+    print("Here, hand in the notebook itself: File → Download (.ipynb)")
 else:
     mine = "{lesson}.ipynb" if os.path.exists("{lesson}.ipynb") else None  # None: the only notebook here
     grader.export(mine, "{hand_in_zip(lesson)}", pdf=False, display_link=False)

@@ -101,15 +101,16 @@ def clear_outputs(nb):
     return nb
 
 
-def add_generated_note(nb, source_rel: str, what: str):
-    """Put a short 'generated from' note at the top and record provenance in the metadata."""
+def add_generated_note(nb, source_rel: str, what: str, at_end: bool = False):
+    """Put a short 'generated from' note at the top (or, for students, at the end, out of their
+    first view) and record provenance in the metadata."""
     nb = copy.deepcopy(nb)
     note = nbformat.v4.new_markdown_cell(
         f"<sub>{what} generated from `{source_rel}` by `{GENERATOR}`. "
         "Maintainers: edit the source, not this file.</sub>"
     )
     note.metadata = {"deletable": False, "editable": False, "tags": ["generated-note"]}
-    nb.cells.insert(0, note)
+    nb.cells.insert(len(nb.cells) if at_end else 0, note)
     nb.metadata["course"] = {"generated_from": source_rel, "generator": GENERATOR}
     return nb
 

@@ -1,11 +1,15 @@
 """Course settings, read from ``course.toml`` at the repository root.
 
-Today there is one section, ``[publish]``: the GitHub repository and ref where students get the
-course. Every Colab and Binder link and every download URL is made from it at build time.
+``[publish]`` names the GitHub repository and ref where students get the course: the student-only
+release (``python -m course release``), never this repository, which holds the answer keys and the
+hidden tests. Every Colab, Kaggle, Binder and JupyterHub link and every download URL is made from it
+at build time. ``[source]`` names this (instructor's, private) repository, so that the build can
+refuse to point students at it. ``[hub]`` optionally names a JupyterHub for nbgitpuller links.
 """
 
 import re
 import tomllib
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +35,10 @@ class Publish:
     owner: str
     repo: str
     ref: str
+    hub: str = ""
+    """Base URL of a JupyterHub with nbgitpuller (``https://hub.example.edu``), or empty for none."""
+    source: str = ""
+    """``owner/repo`` of the instructor's repository (answer keys, hidden tests), or empty if unnamed."""
 
     @property
     def repository(self) -> str:
@@ -56,4 +64,82 @@ def load_publish(root: Path = layout.ROOT) -> Publish:
         if not isinstance(value, str) or not pattern.match(value):
             raise SettingsError(f"{FILE}: [publish] {key} must be set to a GitHub {key} name (got {value!r})")
         values[key] = value
+    everything = tomllib.loads(path.read_text(encoding="utf-8"))
+    values["hub"] = _hub_url(everything.get("hub", {}).get("url", ""))
+    source = everything.get("source", {})
+    if source:
+        owner, repo = source.get("owner"), source.get("repo")
+        if not all(isinstance(v, str) and GITHUB_NAME.match(v) for v in (owner, repo)):
+            raise SettingsError(f"{FILE}: [source] owner and repo must be GitHub names (got {owner!r}, {repo!r})")
+        values["source"] = f"{owner}/{repo}"
+        if values["source"] == f"{values['owner']}/{values['repo']}":
+            raise SettingsError(
+                f"{FILE}: [publish] points students at {values['source']}, the instructor's repository with the "
+                "answer keys and hidden tests; publish the student release (`python -m course release`) to "
+                "another repository and name that one in [publish]"
+            )
     return Publish(**values)
+
+
+def _hub_url(value) -> str:
+    """A JupyterHub base URL (https, a host, no query), without a trailing slash; empty for none."""
+    if value in ("", None):
+        return ""
+    parts = urllib.parse.urlsplit(value if isinstance(value, str) else "")
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+        raise SettingsError(f"{FILE}: [hub] url must be a JupyterHub address such as https://hub.example.edu")
+    return value.rstrip("/")
+
+
+VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
+"""Gradescope's visibility values for a results.json row."""
+
+
+@dataclass(frozen=True)
+class Gradescope:
+    """The ``[gradescope]`` section: limits of one grading run and when students see their scores."""
+
+    visibility: str = "after_published"
+    """When students see the per-question scores, hidden-check messages and written answers."""
+    timeout: float = 420.0
+    """Seconds for the whole submission (its cells and the tests); below Gradescope's 10 minutes."""
+    cell_timeout: float = 60.0
+    """Seconds one cell or one call from a test may run."""
+    memory: int = 4096
+    """Address-space limit of the student's process, in MiB."""
+    sandbox: str = "auto"
+    """Isolation, as ``python -m course grade --sandbox``."""
+
+
+def load_gradescope(root: Path = layout.ROOT) -> Gradescope:
+    """The ``[gradescope]`` section of ``root/course.toml`` (defaults where the section or a key is absent).
+
+    Raises:
+        SettingsError: the file is not valid TOML, a key is unknown, or a value is out of range.
+    """
+    path = root / FILE
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("gradescope", {}) if path.exists() else {}
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"{FILE}: {err}") from None
+    known = Gradescope.__dataclass_fields__
+    unknown = sorted(set(table) - set(known))
+    if unknown:
+        raise SettingsError(f"{FILE}: [gradescope] has unknown key(s) {', '.join(unknown)} (known: {', '.join(known)})")
+    values = {**vars(Gradescope()), **table}
+    if values["visibility"] not in VISIBILITIES:
+        raise SettingsError(f"{FILE}: [gradescope] visibility must be one of {', '.join(VISIBILITIES)}")
+    if values["sandbox"] not in ("auto", "bwrap", "none"):
+        raise SettingsError(f"{FILE}: [gradescope] sandbox must be auto, bwrap or none")
+    for key, low in (("timeout", 1), ("cell_timeout", 1), ("memory", 256)):
+        if isinstance(values[key], bool) or not isinstance(values[key], (int, float)) or values[key] < low:
+            raise SettingsError(f"{FILE}: [gradescope] {key} must be a number of at least {low}")
+    if values["cell_timeout"] > values["timeout"]:
+        raise SettingsError(f"{FILE}: [gradescope] cell_timeout cannot be longer than timeout")
+    return Gradescope(
+        visibility=values["visibility"],
+        timeout=float(values["timeout"]),
+        cell_timeout=float(values["cell_timeout"]),
+        memory=int(values["memory"]),
+        sandbox=values["sandbox"],
+    )

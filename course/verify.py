@@ -302,8 +302,8 @@ def problems(selectors: list[str] | None = None, root: Path = layout.ROOT, fresh
     return found
 
 
-def main(selectors: list[str] | None = None, root: Path = layout.ROOT) -> int:
-    found = problems(selectors, root)
+def main(selectors: list[str] | None = None, root: Path | None = None) -> int:
+    found = problems(selectors, root or layout.ROOT)
     for line in found:
         print(line)
     if found:

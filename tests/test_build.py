@@ -1,10 +1,13 @@
 """``python -m course build`` / ``verify``: reproducible output, and stale files caught by name."""
 
+import copy
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -32,12 +35,12 @@ def same_tree(a, b) -> bool:
     return all(same_tree(a / d, b / d) for d in cmp.common_dirs)
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    first, second = tmp_path / "a", tmp_path / "b"
-    build_lesson(LESSON, ROOT, first)
-    build_lesson(LESSON, ROOT, second)
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(tmp_path, fresh_build):
+    again = tmp_path / "again"
+    build_lesson(LESSON, ROOT, again)
     for folder in layout.GENERATED_ROOTS:
-        assert same_tree(first / folder, second / folder), f"{folder}/ differs between two builds"
+        assert same_tree(fresh_build.lesson(LESSON) / folder, again / folder), f"{folder}/ differs between two builds"
 
 
 def test_prints_are_stored_the_same_however_the_kernel_batches_them(tmp_path):
@@ -51,19 +54,29 @@ def test_prints_are_stored_the_same_however_the_kernel_batches_them(tmp_path):
     assert outputs == [("stream", "stdout", "a\nb\n"), ("stream", "stderr", "c\n")]
 
 
-def test_committed_files_match_a_fresh_build():
-    assert verify.problems(None, ROOT) == []
+@pytest.mark.slow
+def test_committed_files_match_a_fresh_build(fresh_build):
+    assert verify.problems(None, ROOT, fresh_root=fresh_build.all()) == []
 
 
-def test_verify_cli_names_a_hand_edited_file(tmp_path):
+def test_verify_cli_names_a_hand_edited_file(tmp_path, fresh_build, monkeypatch, capsys):
+    """``python -m course verify 01`` exits 1 and names the file and the line (the build is the session's)."""
+    from course.__main__ import main
+
     root = copy_course(tmp_path)
+    fresh_build.copy_lesson(LESSON, root)  # committed = fresh, but for the edit below
     edited = layout.student_dir(root, LESSON) / "tests" / "q1.py"
     edited.write_text(edited.read_text() + "\n# tweaked by hand\n")
-    proc = subprocess.run([sys.executable, "-m", "course", "verify", "01"], cwd=root, capture_output=True, text=True)
-    assert proc.returncode == 1
-    assert f"stale: notebooks/{LESSON}/tests/q1.py" in proc.stdout
+    monkeypatch.setattr(verify, "build_lesson", lambda lesson, src, dest: fresh_build.copy_lesson(lesson, dest))
+    monkeypatch.setattr(layout, "ROOT", root)  # as if run from the copy
+    assert main(["verify", "01"]) == 1
+    out = capsys.readouterr().out
+    assert f"stale: notebooks/{LESSON}/tests/q1.py differs from a fresh build" in out
+    assert "'# tweaked by hand', not in the fresh build" in out
+    assert out.count("stale:") == 1, out
 
 
+@pytest.mark.slow
 def test_verify_catches_a_source_changed_without_rebuild(tmp_path):
     root = copy_course(tmp_path)
     src = root / layout.SOURCE / f"{LESSON}.ipynb"
@@ -72,7 +85,8 @@ def test_verify_catches_a_source_changed_without_rebuild(tmp_path):
     first_md.source += "\n\nA sentence added without rebuilding."
     nbformat.write(nb, str(src))
     found = verify.problems(["01"], root)
-    assert f"stale: notebooks/{LESSON}/{LESSON}.ipynb differs from a fresh build" in " ".join(found)
+    stale = [p for p in found if p.startswith(f"stale: notebooks/{LESSON}/{LESSON}.ipynb differs from a fresh build")]
+    assert stale and "A sentence added without rebuilding." in stale[0], found
     assert any(p.startswith(f"stale: solutions/{LESSON}.ipynb") for p in found)
 
 
@@ -86,6 +100,142 @@ def test_verify_flags_outputs_in_a_source_and_orphans(tmp_path):
     assert verify.check_source(LESSON, root)[0].startswith(f"dirty source: source/{LESSON}.ipynb")
     (root / layout.NOTEBOOKS / "07-gone").mkdir()
     assert verify.orphans(root) == ["orphan: notebooks/07-gone has no source/07-gone.ipynb"]
+
+
+# --- verify compares as a reader would: plots by their pixels --------------------------------------
+
+PLOTTED = "02-linear-numpy"
+"""A lesson with line plots (the diverging learning-rate curves of the issue)."""
+
+CHANGE_PLOTS = """
+import os
+
+import matplotlib.axes
+import numpy as np
+
+_plot = matplotlib.axes.Axes.plot
+
+
+def _changed(value):
+    value = np.asarray(value, dtype=float)
+    if os.environ["CHANGE_PLOTS"] == "ulps":
+        return value + 4 * np.spacing(value)  # four units in the last place: another CPU's rounding
+    return value
+
+
+def plot(self, *args, **kwargs):
+    args = [_changed(a) if isinstance(a, (list, np.ndarray)) else a for a in args]
+    if os.environ["CHANGE_PLOTS"] == "colour":
+        kwargs["color"] = "tab:green"
+    return _plot(self, *args, **kwargs)
+
+
+matplotlib.axes.Axes.plot = plot
+"""
+"""An IPython start-up file: every ``Axes.plot`` of the kernels the build starts draws changed numbers
+(``ulps``) or in another colour (``colour``), while the notebooks' code stays the same."""
+
+
+def build_with_plots_changed(how: str, tmp_path, monkeypatch) -> Path:
+    startup = tmp_path / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "change_plots.py").write_text(CHANGE_PLOTS)
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    monkeypatch.setenv("CHANGE_PLOTS", how)
+    root = tmp_path / how
+    build_lesson(PLOTTED, ROOT, root)
+    return root
+
+
+def images(path: Path) -> dict[int, list[str]]:
+    nb = notebooks.read(path)
+    return {
+        i: [o.data["image/png"] for o in c.outputs if "image/png" in o.get("data", {})]
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and any("image/png" in o.get("data", {}) for o in c.outputs)
+    }
+
+
+@pytest.mark.slow
+def test_verify_passes_plots_that_differ_by_floating_point_noise(tmp_path, monkeypatch, fresh_build):
+    """Rebuilt with every plotted number moved by 4 ulps: a few dozen pixels move by a grey level or two."""
+    noisy = build_with_plots_changed("ulps", tmp_path, monkeypatch)
+    fresh = fresh_build.lesson(PLOTTED)
+    before, after = images(layout.solution_notebook(fresh, PLOTTED)), images(layout.solution_notebook(noisy, PLOTTED))
+    assert before.keys() == after.keys()
+    changed = [i for i in before if before[i] != after[i]]
+    assert changed, "the noise changed no image: this test would prove nothing"
+    for i in changed:
+        for a, b in zip(before[i], after[i], strict=True):
+            pixels_a, pixels_b = verify._pixels(a), verify._pixels(b)
+            moved = int((pixels_a != pixels_b).any(axis=-1).sum())
+            assert moved <= 200 and abs(pixels_a - pixels_b).max() <= 3, f"cell {i}: {moved} pixels moved"
+    assert verify.compare_lesson(PLOTTED, noisy, fresh) == []
+
+
+@pytest.mark.slow
+def test_verify_fails_naming_the_cell_when_a_plot_visibly_changes(tmp_path, monkeypatch, fresh_build):
+    recoloured = build_with_plots_changed("colour", tmp_path, monkeypatch)
+    found = verify.compare_lesson(PLOTTED, recoloured, fresh_build.lesson(PLOTTED))
+    assert len(found) == 1 and found[0].startswith(f"stale: solutions/{PLOTTED}.ipynb differs from a fresh build"), (
+        found
+    )
+    nb = notebooks.read(layout.solution_notebook(recoloured, PLOTTED))
+    plotted = [i for i in images(layout.solution_notebook(recoloured, PLOTTED)) if ".plot(" in nb.cells[i].source]
+    assert plotted
+    for i in plotted[: verify.MAX_DETAILS]:
+        assert re.search(rf"cell {i} \(code, .*\): output \d+: image/png image differs: RMS \d+\.\d+", found[0]), found[
+            0
+        ]
+    assert not re.search(r"source line|stdout line", found[0]), "only the pictures changed"
+
+
+def test_image_comparison_tolerates_noise_and_catches_a_change():
+    """The same picture drawn from numbers 4 ulps apart passes; one drawn with another colour fails."""
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    def png(y, color="tab:blue") -> str:
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot(np.arange(len(y)), y, color=color)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        plt.close(fig)
+        return base64.b64encode(buffer.getvalue()).decode()
+
+    y = np.cumsum(np.random.default_rng(0).normal(size=200)) * 1e6
+    reference = png(y)
+    assert verify.image_difference(reference, png(y)) is None
+    assert verify.image_difference(reference, png(y + 4 * np.spacing(y))) is None
+    recoloured = verify.image_difference(reference, png(y, color="tab:green"))
+    assert recoloured and recoloured.startswith("image differs: RMS")
+    assert verify.image_difference(reference, png(y * 1.05)) is not None
+
+
+def test_text_outputs_and_zip_members_are_compared_exactly(tmp_path):
+    a = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)")])
+    a.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="x = 0.31\ny\n")]
+    a.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    b = copy.deepcopy(a)
+    b.metadata["language_info"]["version"] = "3.11.9"  # another patch release: the same for a reader
+    assert verify.notebook_differences(nbformat.writes(a).encode(), nbformat.writes(b).encode()) == []
+    b.cells[0].outputs[0].text = "x = 0.32\ny\n"
+    assert verify.notebook_differences(nbformat.writes(a).encode(), nbformat.writes(b).encode()) == [
+        "cell 0 (code, 'print(1)'): output 1: stdout line 1: committed 'x = 0.31', fresh build 'x = 0.32'"
+    ]
+    for name, test in (("a.zip", "assert x == 1\n"), ("b.zip", "assert x == 2\n")):
+        with zipfile.ZipFile(tmp_path / name, "w") as zf:
+            zf.writestr("tests/q1.py", test)
+    assert verify.zip_differences(tmp_path / "a.zip", tmp_path / "a.zip") == []
+    assert verify.zip_differences(tmp_path / "a.zip", tmp_path / "b.zip") == [
+        "member tests/q1.py: line 1: committed 'assert x == 1', fresh build 'assert x == 2'"
+    ]
 
 
 @pytest.mark.parametrize("selector", ["01", "1", "01-warmup", "source/01-warmup.ipynb"])

@@ -25,6 +25,9 @@ from course import delivery, execute, layout, lessons, notebooks, settings
 LESSONS = lessons.all_lessons(ROOT)
 
 STAND_IN_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")'
+STAND_IN_KAGGLE = 'import os\nos.environ["KAGGLE_KERNEL_RUN_TYPE"] = "Interactive"'
+"""What Kaggle's kernels have: the run-type variable (its /kaggle folder cannot be made here)."""
+STAND_INS = {"colab": STAND_IN_COLAB, "kaggle": STAND_IN_KAGGLE}
 
 
 def check_output(cell) -> str:
@@ -58,12 +61,15 @@ def repo_server():
     server.server_close()
 
 
+@pytest.mark.parametrize("platform", sorted(STAND_INS))
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_student_notebook_alone_on_colab_fetches_its_files_and_passes(lesson, tmp_path, repo_server, monkeypatch):
+def test_student_notebook_alone_on_colab_or_kaggle_fetches_its_files_and_passes(
+    lesson, platform, tmp_path, repo_server, monkeypatch
+):
     url, requested = repo_server
     monkeypatch.setenv(delivery.FILES_URL_ENV, url)
     nb = answered_notebook(lesson)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(STAND_IN_COLAB))
+    nb.cells.insert(0, nbformat.v4.new_code_cell(STAND_INS[platform]))
     nb = execute.run(nb, tmp_path, timeout=300)
 
     public = layout.student_dir(ROOT, lesson) / "tests"
@@ -97,19 +103,45 @@ class RecordingShell:
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_every_student_notebook_starts_with_the_set_up_and_the_badges(lesson):
+def test_first_view_is_the_title_and_a_collapsed_set_up_then_the_badges(lesson):
+    """A student's first screen: the lesson's title, then the set-up cell collapsed to its one-line
+    title (JupyterLab's source_hidden, Colab's form view); the badges follow; the "generated" stamp
+    is at the end and in the metadata, not on top."""
     nb = notebooks.read(layout.student_notebook(ROOT, lesson))
     publish = settings.load_publish(ROOT)
-    first_code = next(c for c in nb.cells if c.cell_type == "code")
-    assert 'if "google.colab" in sys.modules:' in first_code.source
-    assert 'grader = otter.Notebook(tests_dir="tests")' in first_code.source
-    assert delivery.raw_url(publish) in first_code.source
-    top = nb.cells[1]
+    title, setup, top = nb.cells[:3]
+    assert title.cell_type == "markdown" and title.source.startswith("# Lesson ")
+    assert setup.cell_type == "code" and setup.source.split("\n")[0] == delivery.SETUP_TITLE
+    assert setup.metadata["jupyter"]["source_hidden"] is True and setup.metadata["cellView"] == "form"
+    assert 'if "google.colab" in sys.modules or "KAGGLE_KERNEL_RUN_TYPE" in os.environ' in setup.source
+    assert 'grader = otter.Notebook(tests_dir="tests")' in setup.source
+    assert delivery.raw_url(publish) in setup.source
     assert top.cell_type == "markdown" and delivery.BADGES_TAG in top.metadata["tags"]
     path = f"notebooks/{lesson}/{lesson}.ipynb"
     assert f"(https://colab.research.google.com/github/{publish.repository}/blob/{publish.ref}/{path})" in top.source
+    assert f"(https://kaggle.com/kernels/welcome?src=https://github.com/{publish.repository}/blob/" in top.source
     assert f"(https://mybinder.org/v2/gh/{publish.repository}/{publish.ref}?urlpath=lab/tree/{path})" in top.source
-    assert "Download .ipynb" in top.source and "`grader.export` does not work on Colab" in top.source
+    assert "File → Download" in top.source and "`grader.export` does not work on Colab" in top.source
+    stamp = [i for i, c in enumerate(nb.cells) if "generated from" in c.source]
+    assert stamp == [len(nb.cells) - 1] and nb.metadata["course"]["generated_from"] == f"source/{lesson}.ipynb"
+
+
+def test_on_kaggle_without_internet_the_set_up_says_so_in_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv(delivery.FILES_URL_ENV, "http://127.0.0.1:9/nothing-listens-here")
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(STAND_IN_KAGGLE),
+            nbformat.v4.new_code_cell(notebooks.source_text(next_code(LESSONS[0]))),
+        ]
+    )
+    ran = execute.run(nb, tmp_path, timeout=120)
+    text = check_output(ran.cells[1])
+    assert text.strip() == delivery.OFFLINE_MESSAGE and "Traceback" not in text
+    assert "Internet" in delivery.OFFLINE_MESSAGE and delivery.OFFLINE_MESSAGE.count(". ") <= 1
+
+
+def next_code(lesson: str):
+    return next(c for c in notebooks.read(layout.student_notebook(ROOT, lesson)).cells if c.cell_type == "code")
 
 
 def test_outside_colab_the_set_up_only_creates_grader(tmp_path, monkeypatch):

@@ -20,10 +20,16 @@ LESSONS = lessons.all_lessons(ROOT)
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_every_student_notebook_ends_with_the_hand_in_cell(lesson):
     nb = notebooks.read(layout.student_notebook(ROOT, lesson))
-    last = nb.cells[-1]
-    assert last.cell_type == "code" and delivery.HAND_IN_TAG in last.metadata.get("tags", [])
+    last = hand_in_cell(nb)
+    assert last is [c for c in nb.cells if c.cell_type == "code"][-1], "the hand-in cell should be the last code cell"
     assert "pdf=False" in last.source and delivery.hand_in_zip(lesson) in last.source
-    assert delivery.hand_in_zip(lesson) in notebooks.source_text(nb.cells[-2])
+    note = nb.cells[nb.cells.index(last) - 1]
+    assert delivery.HAND_IN_TAG in note.metadata.get("tags", []) and delivery.hand_in_zip(lesson) in note.source
+
+
+def hand_in_cell(nb):
+    (cell,) = [c for c in nb.cells if c.cell_type == "code" and delivery.HAND_IN_TAG in c.metadata.get("tags", [])]
+    return cell
 
 
 def grade(lesson: str, path, out) -> dict:
@@ -54,7 +60,7 @@ def test_hand_in_cell_without_tex_makes_a_zip_graded_like_the_notebook(tmp_path,
     monkeypatch.setenv("PATH", str(bare))  # the kernel runs with no TeX (and nothing else) on PATH
     assert shutil.which("xelatex") is None and shutil.which("pdflatex") is None
     ran = execute.run(nb, folder, timeout=300)
-    said = "".join(o.get("text", "") for o in ran.cells[-1].outputs if o.get("output_type") == "stream")
+    said = "".join(o.get("text", "") for o in hand_in_cell(ran).outputs if o.get("output_type") == "stream")
     made = folder / delivery.hand_in_zip(lesson)
     assert f"Hand in this file: {made}" in said
     with zipfile.ZipFile(made) as zf:
@@ -68,7 +74,7 @@ def test_hand_in_cell_without_tex_makes_a_zip_graded_like_the_notebook(tmp_path,
 
 def test_on_colab_and_kaggle_the_cell_says_to_download_the_notebook(tmp_path):
     lesson = LESSONS[0]
-    cell = notebooks.read(layout.student_notebook(ROOT, lesson)).cells[-1]
+    cell = hand_in_cell(notebooks.read(layout.student_notebook(ROOT, lesson)))
     for setup in (
         'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")',
         'import os\nos.environ["KAGGLE_KERNEL_RUN_TYPE"] = "Interactive"',
