@@ -26,6 +26,21 @@ KAGGLE_BADGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 HUB_BADGE = "https://img.shields.io/badge/JupyterHub-open-orange"
 
+CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+"""PyTorch's CPU-only wheel index: with it, the exact torch pin resolves to the CPU build on Linux."""
+
+INSTALL = {
+    "Linux and macOS": (
+        "python3 -m venv .venv && . .venv/bin/activate && "
+        f"pip install -r requirements.txt --extra-index-url {CPU_INDEX} && jupyter lab notebooks"
+    ),
+    "Windows (PowerShell)": (
+        "py -3.11 -m venv .venv; .venv\\Scripts\\Activate.ps1; "
+        f"pip install -r requirements.txt --extra-index-url {CPU_INDEX}; jupyter lab notebooks"
+    ),
+}
+"""The students' install command on their own computer, one line per platform (README and release)."""
+
 SETUP_TITLE = '#@title Set-up: run this cell first { display-mode: "form" }'
 """First line of the set-up cell: Colab shows only this title (form view); JupyterLab collapses the cell."""
 
@@ -234,7 +249,9 @@ import os, sys
 if "google.colab" in sys.modules or "KAGGLE_KERNEL_RUN_TYPE" in os.environ or os.path.isdir("/kaggle"):
     print("Here, hand in the notebook itself: File → Download (.ipynb)")
 else:
-    mine = "{lesson}.ipynb" if os.path.exists("{lesson}.ipynb") else None  # None: the only notebook here
+    mine = os.environ.get("JPY_SESSION_NAME", "")  # the notebook this kernel runs (JupyterLab sets it)
+    if not (mine.endswith(".ipynb") and os.path.isfile(mine)):
+        mine = "{lesson}.ipynb" if os.path.exists("{lesson}.ipynb") else None  # None: the only one here
     grader.export(mine, "{hand_in_zip(lesson)}", pdf=False, display_link=False)
     print("Hand in this file:", os.path.abspath("{hand_in_zip(lesson)}"))"""
     note = nbformat.v4.new_markdown_cell(text)

@@ -22,9 +22,23 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per submission (default 300)")
     parser.add_argument("--cell-timeout", type=float, default=30.0, help="seconds per cell or test call (default 30)")
-    parser.add_argument("--memory", type=int, default=4096, help="memory limit per submission in MiB (default 4096)")
     parser.add_argument(
-        "--sandbox", choices=("auto", "bwrap", "none"), default="auto", help="isolation (default: bwrap if installed)"
+        "--memory",
+        type=int,
+        default=4096,
+        help="memory of one submission, all its processes together, in MiB (default 4096)",
+    )
+    parser.add_argument("--disk", type=int, default=1024, help="files one submission may keep, in MiB (default 1024)")
+    parser.add_argument(
+        "--sandbox",
+        choices=("auto", "bwrap", "uid", "landlock", "none"),
+        default="auto",
+        help="how students' code is isolated (default auto: the strongest available). bwrap: bubblewrap "
+        "namespaces, only Python and system libraries visible. uid (grader running as root, e.g. in a "
+        "container): a user id of its own per job, plus Landlock where the kernel has it. landlock "
+        "(Linux >= 5.13, not root): reads only Python and system libraries, writes only its folder, no "
+        "TCP, no signals out. With none of these, auto refuses and says how to get one. none: no "
+        "isolation at all (trusted notebooks only; a warning in the terminal and summary.md)",
     )
     parser.add_argument("--regrade", action="store_true", help="grade again what grades.csv already holds")
 

@@ -23,6 +23,16 @@ MARKER = ".course-release"
 COPIED = (layout.DATA, "binder", "requirements.txt")
 """Paths, relative to the repository root, copied as they are (besides the student notebooks)."""
 
+STUDENT_GITIGNORE = """\
+# Files the course makes while you work: never committed, so `git pull` never trips over them.
+.ipynb_checkpoints/
+.OTTER_LOG
+*-hand-in.zip
+*_20[0-9][0-9]_[0-9][0-9]_[0-9][0-9]T*.zip
+__pycache__/
+.venv/
+"""
+
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", ".OTTER_LOG")
 
 
@@ -63,6 +73,13 @@ def check_built(lesson: str, root: Path, publish: settings.Publish) -> None:
 
 
 def student_readme(chosen: list[str], root: Path, publish: settings.Publish) -> str:
+    hub = (
+        "5. **Your JupyterHub**: the *JupyterHub* badge next to a lesson copies this repository into your hub\n"
+        "   account (nbgitpuller; clicking it again brings updates and keeps your changes) and opens the lesson.\n"
+        if publish.hub
+        else ""
+    )
+    install = "\n".join(f"   # {platform}\n   {command}" for platform, command in delivery.INSTALL.items())
     rows = "\n".join(
         f"| [{lesson_title(lesson, root)}]({delivery.notebook_path(lesson)}) | "
         f"{delivery.badges(publish, delivery.notebook_path(lesson))} |"
@@ -83,28 +100,33 @@ self-checks: run `grader.check("qN")` under it.
 |---|---|
 {rows}
 
-## Three ways in
+## Ways in
 
 1. **Colab** (a Google account, nothing to install): click *Open in Colab* next to a lesson. Run the
-   first code cell before any other: it installs the self-checks and downloads the lesson's files.
-   If Colab asks to restart the session, do so and run that cell again. To hand in, use
-   *File → Download → Download .ipynb* (`grader.export` does not work on Colab).
-2. **Binder** (nothing to install, no account): click *Launch Binder*. JupyterLab opens with
+   set-up cell (the first code cell) before any other: it installs the self-checks and downloads the
+   lesson's files. If Colab asks to restart the session, do so and run that cell again.
+2. **Kaggle** (a Kaggle account): click *Open in Kaggle*, switch **Internet** on in the notebook's
+   settings, then run the set-up cell as on Colab.
+3. **Binder** (nothing to install, no account): click *Launch Binder*. JupyterLab opens with
    everything installed; the first launch can take a few minutes. A Binder session is deleted after
-   about 10 minutes without activity: download your notebook (right-click it → *Download*) before
-   you leave.
-3. **Your own computer** (Python 3.11), in this folder:
+   about 10 minutes without activity: download your work before you leave.
+4. **Your own computer** (Python 3.11), in this folder (the extra index gives the CPU-only PyTorch on
+   Linux instead of gigabytes of CUDA packages):
 
    ```bash
-   python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt && jupyter lab notebooks
+{install}
    ```
-
+{hub}
 ## Checks and hand-in
 
-`grader.check("qN")` runs the *public* checks of question N: types, shapes and sanity, with a hint
-when something is off. Your instructor's grader also runs *hidden* checks on the values, so "All test
-cases passed" means "on the right track", not "full marks". Hand in the `.ipynb` file as your
-instructor asks.
+`grader.check("qN")` runs the *public* checks of question N, with a hint when something is off.
+Your instructor's grader also runs *hidden* checks on the values, so "qN passed!" means "on the
+right track", not "full marks". Each lesson ends with a *Hand in* cell: save the notebook, run it,
+and hand in the zip it names; on Colab and Kaggle, hand in the `.ipynb` (*File → Download*).
+
+To keep your work when the course updates, work on a copy of each lesson (*File → Save Notebook
+As…*, same folder) and `git pull` or re-open the hub link: your copies are never touched, and the
+files the course makes while you work are in `.gitignore`.
 
 The data is described, with its license, in [data/README.md](data/README.md).
 """
@@ -129,6 +151,7 @@ def main(dest: Path, selectors: list[str] | None = None, root: Path = layout.ROO
         else:
             shutil.copy2(src, dest / name)
     (dest / "README.md").write_text(student_readme(chosen, root, publish), encoding="utf-8")
+    (dest / ".gitignore").write_text(STUDENT_GITIGNORE, encoding="utf-8")
     (dest / MARKER).write_text(
         "Written by `python -m course release`; the next release replaces everything here but .git/.\n",
         encoding="utf-8",

@@ -14,12 +14,12 @@ left over from a lesson whose source is gone. Exit status 1 lists every problem 
 
 import base64
 import binascii
+import difflib
 import io
 import json
 import logging
 import tempfile
 import zipfile
-from itertools import zip_longest
 from pathlib import Path
 
 from . import layout, lessons, notebooks
@@ -53,14 +53,18 @@ def _short(text, limit: int = 100) -> str:
 
 
 def text_difference(committed: str, fresh: str) -> str:
-    """The first line where two texts differ, as 'line N: committed '...', fresh build '...''."""
-    for number, (a, b) in enumerate(zip_longest(committed.split("\n"), fresh.split("\n")), start=1):
-        if a != b:
-            if a is None:
-                return f"line {number}: missing, fresh build {_short(b)}"
-            if b is None:
-                return f"line {number}: committed {_short(a)}, not in the fresh build"
-            return f"line {number}: committed {_short(a)}, fresh build {_short(b)}"
+    """Where two texts first differ, as "line N: committed '...', fresh build '...'" (blank lines of an
+    added or removed block are skipped, so the line shown is one a reader recognises)."""
+    a, b = committed.split("\n"), fresh.split("\n")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old = next((ln for ln in a[i1:i2] if ln.strip()), a[i1] if i1 < i2 else None)
+        new = next((ln for ln in b[j1:j2] if ln.strip()), b[j1] if j1 < j2 else None)
+        if tag == "replace":
+            return f"line {i1 + 1}: committed {_short(old)}, fresh build {_short(new)}"
+        if tag == "insert":
+            return f"line {i1 + 1}: the fresh build adds {_short(new)}"
+        if tag == "delete":
+            return f"line {i1 + 1}: committed {_short(old)}, not in the fresh build"
     return "the texts differ"  # unreachable: equal line lists mean equal texts
 
 

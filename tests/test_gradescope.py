@@ -1,54 +1,342 @@
-"""The Gradescope autograder zip: uploadable as is, and its own entry point grades correctly."""
+"""The Gradescope autograder zip: uploadable as is, and its entry point grades with the course's
+sandboxed grader in an emulated Gradescope container (``gradescope_emulation.py``)."""
 
+import copy
+import io
 import json
-import shutil
+import os
+import re
 import subprocess
 import sys
 import zipfile
 
 import pytest
+from gradescope_emulation import emulate, validate
 from harness import ROOT
 
-from course import gradescope, layout, lessons
+from course import gradescope, layout, lessons, settings
+from course.grading import gradescope_entry
 
 LESSONS = lessons.all_lessons(ROOT)
+FIRST = LESSONS[0]
+can_emulate = pytest.mark.skipif(
+    os.geteuid() != 0 or not os.path.exists("/usr/bin/bwrap"), reason="the Gradescope emulation needs root and bwrap"
+)
 
 
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_zip_installs_cpu_torch_and_no_browser(lesson):
+def zip_text(lesson: str, name: str) -> str:
     with zipfile.ZipFile(layout.autograder_zip(ROOT, lesson)) as zf:
-        setup = zf.read("setup.sh").decode()
-        env = zf.read("environment.yml").decode()
-    assert "playwright" not in setup and "chromium" not in setup and "texlive" not in setup
-    assert f"--extra-index-url {gradescope.CPU_INDEX}" in env and "python=3.11" in env
+        return zf.read(name).decode()
+
+
+def notebook(path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def as_bytes(nb: dict) -> bytes:
+    return json.dumps(nb).encode()
+
+
+def with_cell(nb: dict, code: str, at: int | None = None) -> dict:
+    nb = copy.deepcopy(nb)
+    cell = {"cell_type": "code", "metadata": {}, "source": code, "outputs": [], "execution_count": None}
+    nb["cells"].insert(len(nb["cells"]) if at is None else at, cell)
+    return nb
+
+
+def key(lesson: str) -> dict:
+    return notebook(layout.solution_notebook(ROOT, lesson))
+
+
+def blank(lesson: str) -> dict:
+    return notebook(layout.student_notebook(ROOT, lesson))
+
+
+def possible(lesson: str) -> float:
+    return sum(gradescope_entry.declared_points(ROOT, lesson).values())
+
+
+def run(tmp_path, nb_or_files, lesson=FIRST, **kwargs):
+    files = nb_or_files if isinstance(nb_or_files, dict) and "cells" not in nb_or_files else None
+    files = files or {f"{lesson}.ipynb": as_bytes(nb_or_files)}
+    result = emulate(layout.autograder_zip(ROOT, lesson), files, tmp_path, **kwargs)
+    assert result.results is not None, result.stdout[-3000:]
+    validate(result.results)
+    return result
+
+
+# ---------------------------------------------------------------------------------- the zip's files
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_setup_installs_cpu_torch_or_fails_and_nothing_for_pdfs_or_browsers(lesson):
+    setup, env = zip_text(lesson, "setup.sh"), zip_text(lesson, "environment.yml")
+    for word in ("playwright", "chromium", "texlive", "pandoc", "xelatex", "tinytex", "webpdf"):
+        assert word not in setup.lower() and word not in env.lower(), word
+    assert "set -euo pipefail" in setup
+    assert f"--extra-index-url {gradescope.CPU_INDEX}" in env and f"python={gradescope.PYTHON}" in env
+    torch = [line.strip("- ").strip() for line in env.splitlines() if re.match(r"\s*- torch\b", line)]
+    assert torch == [f"{gradescope.course_pins(ROOT)['torch']}+cpu"]  # PyPI has no +cpu: no silent CUDA build
     for pin in gradescope.requirements(ROOT):
-        assert f"- {pin}" in env
-
-
-def run_entry_point(zip_path, notebook, tmp_path) -> dict[str, float]:
-    """Lay out /autograder as Gradescope does (under tmp_path) and run the zip's run_otter.py."""
-    home = tmp_path / "autograder"
-    for sub in ("source", "submission", "results"):
-        (home / sub).mkdir(parents=True)
-    with zipfile.ZipFile(zip_path) as zf:
-        zf.extractall(home / "source")
-    shutil.copy(notebook, home / "submission" / notebook.name)
-    script = (home / "source" / "run_otter.py").read_text().replace('"/autograder"', repr(str(home)))
-    entry = home / "source" / "run_here.py"
-    entry.write_text(script)
-    proc = subprocess.run(
-        [sys.executable, str(entry)], cwd=home / "source", capture_output=True, text=True, timeout=600
-    )
-    results = home / "results" / "results.json"
-    assert results.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
-    tests = json.loads(results.read_text())["tests"]
-    return {t["name"]: (t["score"], t["max_score"]) for t in tests if "max_score" in t}
+        assert f"      - {pin}\n" in env
+    assert not any(re.match(r"\s*- (nbconvert|otter-grader)\b", line) for line in env.splitlines())
+    assert f'pip install --no-deps "$(cat /autograder/source/otter-requirement.txt)"' in setup
+    assert zip_text(lesson, "otter-requirement.txt").strip() == gradescope.course_pins(ROOT)["otter-grader"]
+    assert f"-b -p {gradescope.MINIFORGE}" in setup and "/root/miniforge3" not in setup
+    assert setup.rstrip().endswith(f"{gradescope.ENV_PYTHON} -m {gradescope.ENTRY} --self-check")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_zip_entry_point_grades_answer_key_full_and_blank_zero(lesson, tmp_path):
-    zip_path = layout.autograder_zip(ROOT, lesson)
-    full = run_entry_point(zip_path, layout.solution_notebook(ROOT, lesson), tmp_path / "key")
-    assert full and all(score == possible > 0 for score, possible in full.values()), full
-    blank = run_entry_point(zip_path, layout.student_notebook(ROOT, lesson), tmp_path / "blank")
-    assert blank and all(score == 0 for score, _ in blank.values()), blank
+def test_run_autograder_starts_the_course_grader_not_otter(lesson):
+    script = zip_text(lesson, "run_autograder")
+    assert f"exec {gradescope.ENV_PYTHON} -E -s -m {gradescope.ENTRY}" in script
+    with zipfile.ZipFile(layout.autograder_zip(ROOT, lesson)) as zf:
+        names = set(zf.namelist())
+        modes = {info.filename: (info.external_attr >> 16) & 0o777 for info in zf.infolist()}
+    assert "run_otter.py" not in names and "otter_config.json" not in names
+    assert modes["run_autograder"] == modes["setup.sh"] == 0o755
+    tests = {f"autograder/{lesson}/tests/{p.name}" for p in (layout.autograder_dir(ROOT, lesson) / "tests").glob("*.py")}
+    assert tests and tests <= names
+    assert {"course/grading/gradescope_entry.py", "course/grading/judge.py", "course/grading/sandbox.py"} <= names
+    assert not any(n.startswith(("source/", "solutions/")) or n.endswith(".ipynb") for n in names)
+    info = json.loads(zip_text(lesson, "gradescope.json"))
+    assert info["lesson"] == lesson and info["written"] == gradescope.written_questions(lesson, ROOT)
+
+
+def test_the_grading_environment_holds_what_grading_imports(tmp_path):
+    """The zip's own code, in a fresh process, loads the hidden tests and the worker's shell without
+    nbconvert (left out of the image), and every module it imports comes from a listed requirement."""
+    with zipfile.ZipFile(layout.autograder_zip(ROOT, "04-logistic-torch" if "04-logistic-torch" in LESSONS else FIRST)) as zf:
+        zf.extractall(tmp_path)
+    code = (
+        "import sys, json\n"
+        "from course.grading import gradescope_entry\n"
+        "assert gradescope_entry.self_check() == 0\n"
+        "import IPython.core.interactiveshell\n"
+        "from importlib import metadata\n"
+        "names = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names)\n"
+        "dists = metadata.packages_distributions()\n"
+        "print(json.dumps(sorted({d for m in names for d in dists.get(m, [])})))\n"
+    )
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-s", "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    used = {re.sub(r"[-_.]+", "-", d).lower() for d in json.loads(proc.stdout.splitlines()[-1])}
+    assert "nbconvert" not in used and "playwright" not in used
+    listed = {gradescope._name(r) for r in gradescope.requirements(ROOT)} | {"otter-grader"}
+    optional = set()  # imported only because present here (jsonschema's format checkers and the like)
+    for dist in used - listed:
+        assert any(dist in _closure(name) for name in listed) or _optional(dist, optional), dist
+
+
+def _closure(name: str, seen=None) -> set[str]:
+    from importlib import metadata
+
+    seen = set() if seen is None else seen
+    if name in seen:
+        return seen
+    seen.add(name)
+    try:
+        reqs = metadata.requires(name) or []
+    except metadata.PackageNotFoundError:
+        return seen
+    for req in reqs:
+        if "extra ==" not in req:
+            _closure(gradescope._name(req), seen)
+    return seen
+
+
+def _optional(dist: str, _cache) -> bool:
+    """A package that some listed package's extras name (imported opportunistically when installed)."""
+    from importlib import metadata
+
+    for req_of in ("jsonschema", "python-frontmatter", "arrow", "fica", "ipython", "nbformat"):
+        try:
+            reqs = metadata.requires(req_of) or []
+        except metadata.PackageNotFoundError:
+            continue
+        if any(gradescope._name(r) == dist for r in reqs if "extra ==" in r):
+            return True
+    return dist in {"six", "toml", "lark", "arrow", "isoduration", "fqdn", "webcolors", "uri-template"}
+
+
+def test_gradescope_settings_defaults_and_errors(tmp_path):
+    (tmp_path / "course.toml").write_text("[publish]\nowner = 'a'\nrepo = 'b'\nref = 'main'\n")
+    assert settings.load_gradescope(tmp_path) == settings.Gradescope()
+    assert settings.load_gradescope(ROOT).visibility == "after_published"
+    for bad in ("visibility = 'later'", "timeout = 'long'", "cell_timeout = 900", "sandbox = 'docker'", "colour = 1"):
+        (tmp_path / "course.toml").write_text(f"[gradescope]\n{bad}\n")
+        with pytest.raises(settings.SettingsError, match=r"\[gradescope\]"):
+            settings.load_gradescope(tmp_path)
+
+
+def test_results_never_show_hidden_checks_before_publishing():
+    result = {
+        "status": "ok",
+        "message": "",
+        "seconds": 3.0,
+        "total": 1.0,
+        "questions": {
+            "q1": {
+                "score": 1.0,
+                "possible": 3.0,
+                "cases": [
+                    {"hidden": False, "passed": True, "points": 1.0, "message": ""},
+                    {"hidden": True, "passed": False, "points": 2.0, "message": "SECRET hidden hint \x1b[2J"},
+                ],
+            }
+        },
+    }
+    info = {"lesson": FIRST, "written": [{"name": "q9", "points": 2.0}]}
+    out = gradescope_entry.results_json(result, info, settings.Gradescope(), [], "my answer")
+    validate(out)
+    visible = [t for t in out["tests"] if t["visibility"] == "visible"]
+    assert visible and all("SECRET" not in t["output"] and t["max_score"] == 0 for t in visible)
+    assert "SECRET" not in out["output"]
+    later = [t for t in out["tests"] if t["visibility"] == "after_published"]
+    assert any("SECRET hidden hint" in t["output"] and "\x1b" not in t["output"] for t in later)
+    assert [t["name"] for t in later] == ["q1", "Written answers (2 points, graded by hand)"]
+    assert sum(t["score"] for t in out["tests"]) == 1.0
+
+
+# ---------------------------------------------------------------------------------- emulated runs
+@can_emulate
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_answer_key_full_and_blank_zero(lesson, tmp_path):
+    full = run(tmp_path / "key", key(lesson), lesson)
+    assert full.total == possible(lesson) > 0, full.results["output"]
+    assert all(score == top for score, top in full.scores.values())
+    assert "sandbox: uid" in full.stdout  # as root without working bubblewrap: a user id per job
+    nothing = run(tmp_path / "blank", blank(lesson), lesson)
+    assert nothing.total == 0 and len(nothing.scores) == len(full.scores)
+    for results in (full.results, nothing.results):
+        visible = [t for t in results["tests"] if t["visibility"] == "visible"]
+        assert visible and all("hidden check" not in t["output"] and t["max_score"] == 0 for t in visible)
+        assert {t["visibility"] for t in results["tests"] if t["max_score"] > 0} == {"after_published"}
+
+
+ATTACKS = {
+    "rewrite the tests in place": """
+import glob
+done = []
+for path in glob.glob("/autograder/**/*.py", recursive=True) + glob.glob("/autograder/source/*"):
+    try:
+        with open(path, "a") as f:
+            f.write("\\n")
+        done.append(path)
+    except OSError as err:
+        done.append(type(err).__name__)
+X_shape = "attack ran: " + " ".join(sorted(set(done)))[:200]
+""",
+    "patch Otter's test class before the first check": """
+import sys
+sys.modules.pop("otter", None)
+import numpy as np
+import otter.test_files.abstract_test as abstract
+import otter.test_files.exception_test as exception
+for cls in (abstract.TestFile, exception.ExceptionTestFile):
+    cls.run = lambda self, *a, **k: None
+    cls.score = property(lambda self: 1e9)
+    cls.passed_all = property(lambda self: True)
+np.allclose = np.array_equal = np.isclose = lambda *a, **k: True
+X_shape = "attack ran: patched " + exception.ExceptionTestFile.__name__
+""",
+    "write results.json now and from a daemon after the grader exits": """
+import json, os, subprocess, sys
+fake = {"score": 22.0, "tests": [{"name": "q1", "score": 22.0, "max_score": 22.0, "status": "passed",
+        "output": "FORGED", "visibility": "visible"}]}
+daemon = '''
+import os, sys, time
+if os.fork(): os._exit(0)
+os.setsid()
+if os.fork(): os._exit(0)
+for _ in range(60):
+    for path in ("/autograder/results/results.json", "/autograder/results/forged.json"):
+        try:
+            with open(path, "w") as f:
+                f.write(sys.argv[1])
+        except OSError:
+            pass
+    time.sleep(0.5)
+'''
+subprocess.Popen([sys.executable, "-c", daemon, json.dumps(fake)], start_new_session=True)
+try:
+    with open("/autograder/results/results.json", "w") as f:
+        f.write(json.dumps(fake))
+    X_shape = "attack ran: wrote results.json"
+except OSError as err:
+    X_shape = "attack ran: " + type(err).__name__
+""",
+    "read the hidden tests": """
+try:
+    X_shape = "attack ran: " + open("/autograder/source/autograder/01-warmup/tests/q1.py").read()
+except OSError as err:
+    X_shape = "attack ran: " + type(err).__name__
+""",
+}
+
+
+@can_emulate
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_tampering_earns_nothing(attack, tmp_path):
+    result = run(tmp_path, with_cell(blank(FIRST), ATTACKS[attack]), wait_after=10)
+    text = json.dumps(result.results)
+    assert "attack ran: " in text  # the attack's cell did run (its message reached the q1 check)
+    assert result.total == 0, result.results
+    assert result.at_exit == result.results  # 10 s later, nothing rewrote results.json
+    assert "FORGED" not in text and "def test_" not in text and "test_case(" not in text
+    assert not (result.home / "results" / "forged.json").exists()
+    for folder in ("", "source", "submission", "results"):
+        assert (os.stat(result.home / folder).st_mode & 0o777) == 0o700, folder
+
+
+@can_emulate
+def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
+    nb = with_cell(key(FIRST), "while True:\n    pass", at=len(key(FIRST)["cells"]) // 2)
+    nb = with_cell(nb, "def softmax(z):\n    while True:\n        pass")  # and one inside a tested function
+    result = run(tmp_path, nb, settings={"timeout": 120, "cell_timeout": 5})
+    assert result.seconds < 600  # Gradescope's default limit
+    assert result.results["extra_data"]["status"] == "timeout"
+    assert "did not finish in 5 s" in result.results["output"]
+    scores = result.scores
+    assert scores["q1"] == (4.0, 4.0) and scores["q2"][0] == scores["q2"][1]  # untouched by the loops
+    assert 0 < result.total < possible(FIRST)
+
+
+@can_emulate
+def test_unreadable_files_give_zero_with_a_readable_message(tmp_path):
+    garbage = run(tmp_path / "garbage", {f"{FIRST}.ipynb": b"\x89PNG\r\n\x1a\n not a notebook"})
+    assert garbage.total == 0 and garbage.results["extra_data"]["status"] == "invalid"
+    assert "could not be graded" in garbage.results["output"] and "invalid JSON" in garbage.results["output"]
+    nothing = run(tmp_path / "none", {"notes.txt": b"I forgot the notebook"})
+    assert nothing.total == 0 and "No notebook found in your upload" in nothing.results["output"]
+
+
+@can_emulate
+def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally(tmp_path):
+    nb = key(FIRST)
+    nb["metadata"].pop("otter", None)
+    nb["metadata"].pop("course", None)
+    plain = run(tmp_path / "plain", nb)
+    assert plain.total == possible(FIRST), plain.results["output"]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr(f"{FIRST}.ipynb", as_bytes(key(FIRST)))
+        zf.writestr(".OTTER_LOG", b"")
+    exported = run(tmp_path / "zip", {"export.zip": buffer.getvalue(), "notes.txt": b"hi"})
+    assert exported.total == possible(FIRST)
+    assert f"export.zip ({FIRST}.ipynb)" in exported.results["output"]
+
+
+@can_emulate
+def test_written_answers_reach_the_graders(tmp_path):
+    lesson = next((name for name in LESSONS if gradescope.written_questions(name, ROOT)), None)
+    if lesson is None:
+        pytest.skip("no lesson has a written question")
+    nb = blank(lesson)
+    cells = [c for c in nb["cells"] if c["cell_type"] == "markdown" and "otter_answer_cell" in c["metadata"].get("tags", [])]
+    cells[0]["source"] = "Class numbers claim an order and equal spacing that the classes do not have."
+    result = run(tmp_path, nb, lesson)
+    (row,) = [t for t in result.results["tests"] if t["name"].startswith("Written answers")]
+    points = sum(q["points"] for q in gradescope.written_questions(lesson, ROOT))
+    assert row["visibility"] == "after_published" and row["max_score"] == 0 and f"({points:g} points" in row["name"]
+    assert "Class numbers claim an order" in row["output"]
+    assert result.total == 0

@@ -12,7 +12,15 @@ from course import delivery, layout, lessons, notebooks, release, settings
 from course.build import build_lesson
 
 LESSONS = lessons.all_lessons(ROOT)
-STUDENT_TOP_LEVEL = {"README.md", release.MARKER, layout.NOTEBOOKS, layout.DATA, "binder", "requirements.txt"}
+STUDENT_TOP_LEVEL = {
+    "README.md",
+    ".gitignore",
+    release.MARKER,
+    layout.NOTEBOOKS,
+    layout.DATA,
+    "binder",
+    "requirements.txt",
+}
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +101,9 @@ def test_a_fork_sets_one_setting_and_every_link_follows(tmp_path):
             toml.read_text(),
         )
     )
+    toml.write_text(toml.read_text().replace('url = ""', 'url = "https://hub.example.edu/"'))
     fork = settings.load_publish(root)
-    assert fork == settings.Publish("a-teacher", "ml-2027", "spring")
+    assert (fork.repository, fork.ref, fork.hub) == ("a-teacher/ml-2027", "spring", "https://hub.example.edu")
     lesson = "01-warmup"
     with pytest.raises(release.ReleaseError, match="run `python -m course build`"):
         release.main(tmp_path / "stale", [lesson], root)  # built for the old setting: refused
@@ -108,8 +117,102 @@ def test_a_fork_sets_one_setting_and_every_link_follows(tmp_path):
         assert urls and not [u for u in urls if "lines-to-logits/lines-to-logits" in u], path
         assert delivery.colab_url(fork, delivery.notebook_path(lesson)) in text
         assert delivery.binder_url(fork, delivery.notebook_path(lesson)) in text
+        assert delivery.kaggle_url(fork, delivery.notebook_path(lesson)) in text
+        hubs = re.findall(r"\(https://hub\.example\.edu/[^\s)]+\)", text)
+        assert hubs, f"no JupyterHub link in {path.name}"
+        for link in hubs:
+            assert_hub_link(link.strip("()"), fork, dest)
     first_code = next(c for c in notebooks.read(layout.student_notebook(dest, lesson)).cells if c.cell_type == "code")
     assert '"https://raw.githubusercontent.com/a-teacher/ml-2027/spring"' in first_code.source
+
+
+def assert_hub_link(link: str, publish: settings.Publish, release_root) -> None:
+    """An nbgitpuller link: the hub's git-pull endpoint, the published repository and branch, and a
+    urlpath that opens a notebook the release really holds."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}" == publish.hub and parts.path == "/hub/user-redirect/git-pull"
+    query = urllib.parse.parse_qs(parts.query)
+    assert query["repo"] == [f"https://github.com/{publish.repository}"] and query["branch"] == [publish.ref]
+    (urlpath,) = query["urlpath"]
+    prefix = f"lab/tree/{publish.repo}/"
+    assert urlpath.startswith(prefix) and urlpath.endswith(".ipynb")
+    assert (release_root / urlpath.removeprefix(prefix)).is_file(), f"{urlpath} names no notebook of the release"
+
+
+BLOB_LINK = r"(?:github\.com|google\.com/github)/([^/\s]+/[^/\s]+)/blob/[^/\s]+/([^\s)\"'&]+)"
+"""A link to a file of a GitHub repository (Kaggle's and Colab's open-from-GitHub links included)."""
+
+
+def test_default_links_lead_to_the_student_only_release(released):
+    """Every default badge and download points at the [publish] repository, which is not this one
+    (the instructor's, with solutions/ and autograder/), and at paths the release really holds."""
+    publish = settings.load_publish(ROOT)
+    assert publish.source and publish.repository != publish.source, "students would be sent to the answer keys"
+    assert not {"solutions", "autograder", "source", "course"} & {p.name for p in released.iterdir()}
+    texts = [(ROOT / "README.md").read_text(encoding="utf-8"), (released / "README.md").read_text(encoding="utf-8")]
+    texts += [layout.student_notebook(ROOT, lesson).read_text(encoding="utf-8") for lesson in LESSONS]
+    for text in texts:
+        for repository, path in re.findall(BLOB_LINK, text):
+            assert repository == publish.repository, f"a link to {repository}"
+            assert (released / path).is_file(), f"a link to {path}, which the release does not hold"
+        for repository in re.findall(r"(?:raw\.githubusercontent\.com|mybinder\.org/v2/gh)/([^/\s]+/[^/\s]+)/", text):
+            assert repository == publish.repository, f"a link to {repository}"
+    for lesson in LESSONS:  # what the set-up cell downloads exists in the release
+        setup = next(c for c in notebooks.read(layout.student_notebook(ROOT, lesson)).cells if c.cell_type == "code")
+        for name in re.search(r'for q in "([^"]+)"', setup.source).group(1).split():
+            assert (released / layout.NOTEBOOKS / lesson / "tests" / f"{name}.py").is_file()
+        for data in re.findall(r'\+ \["([^"]+)"\]', setup.source):
+            assert (released / data).is_file()
+
+
+def test_publishing_to_the_instructors_repository_is_refused(tmp_path):
+    text = (ROOT / settings.FILE).read_text()
+    source = settings.load_publish(ROOT).source
+    owner, repo = source.split("/")
+    (tmp_path / settings.FILE).write_text(re.sub(r'(?m)^repo = "lines-to-logits-students"$', f'repo = "{repo}"', text))
+    with pytest.raises(settings.SettingsError, match="instructor's repository"):
+        settings.load_publish(tmp_path)
+
+
+@pytest.mark.parametrize("bad", ["ftp://hub", "hub.example.edu", "https://hub.example.edu/?next=x"])
+def test_a_malformed_hub_is_a_clear_error(tmp_path, bad):
+    text = (ROOT / settings.FILE).read_text().replace('url = ""', f'url = "{bad}"')
+    (tmp_path / settings.FILE).write_text(text)
+    with pytest.raises(settings.SettingsError, match="JupyterHub address"):
+        settings.load_publish(tmp_path)
+
+
+ARTEFACTS = [".OTTER_LOG", "01-warmup-hand-in.zip", "01-warmup_2026_12_01T10_30_00_123456.zip", ".ipynb_checkpoints/x"]
+"""What a student's work leaves next to a notebook: Otter's log, the hand-in zip, an export zip, checkpoints."""
+
+
+@pytest.mark.parametrize("where", ["repository", "release"])
+def test_gitignore_covers_what_students_work_leaves_behind(where, released, tmp_path):
+    ignore = (ROOT if where == "repository" else released) / ".gitignore"
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(ignore, tmp_path / ".gitignore")
+    paths = [f"notebooks/01-warmup/{name}" for name in ARTEFACTS]
+    proc = subprocess.run(["git", "check-ignore", *paths], cwd=tmp_path, capture_output=True, text=True)
+    assert sorted(proc.stdout.split()) == sorted(paths)
+    kept = subprocess.run(["git", "check-ignore", "notebooks/01-warmup/01-warmup.ipynb"], cwd=tmp_path)
+    assert kept.returncode == 1, "the notebooks themselves must stay tracked"
+
+
+def test_install_commands_name_the_cpu_build_and_agree_with_the_pins(released):
+    """README and release give each platform's one-line install, with PyTorch's CPU index (the one
+    binder/ uses), and the pins they install are the ones binder/ pins, torch as +cpu there."""
+    binder = (ROOT / "binder" / "requirements.txt").read_text()
+    assert f"--extra-index-url {delivery.CPU_INDEX}" in binder
+    pins = dict(re.findall(r"(?m)^([A-Za-z0-9_.\-\[\]]+)==(\S+)$", (ROOT / "requirements.txt").read_text()))
+    assert pins["torch"] + "+cpu" == dict(re.findall(r"(?m)^([A-Za-z0-9_.\-\[\]]+)==(\S+)$", binder))["torch"]
+    for readme in (ROOT / "README.md", released / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        for platform, command in delivery.INSTALL.items():
+            assert command in text, f"{readme}: no {platform} install line"
+            assert f"--extra-index-url {delivery.CPU_INDEX}" in command and "-r requirements.txt" in command
+    assert "looser pin" not in (ROOT / "requirements.txt").read_text()
 
 
 @pytest.mark.parametrize("bad", ['owner = "a teacher"', 'ref = "main branch"', "repo = 3", "owner = "])

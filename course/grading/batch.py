@@ -13,7 +13,6 @@ import json
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,8 +22,8 @@ from pathlib import Path
 
 from .. import layout, lessons
 from ..errors import UserError
-from . import reports, submissions
-from .sandbox import Limits, sandbox_kind
+from . import reports, sandbox, submissions
+from .sandbox import Limits, NoIsolation, sandbox_kind
 
 JUDGE_SLACK = 120.0
 """Seconds a judge may take beyond the submission's own time limit before it is presumed stuck."""
@@ -33,10 +32,11 @@ JUDGE_SLACK = 120.0
 class Judge:
     """One ``python -m course.grading.judge`` process, restarted if it dies."""
 
-    def __init__(self, scratch: str, threads: int):
+    def __init__(self, scratch: str, threads: int, fonts: str = ""):
         self.proc: subprocess.Popen | None = None
         self.scratch = scratch
         self.threads = str(threads)
+        self.fonts = fonts
 
     def start(self) -> None:
         env = dict(os.environ)
@@ -44,6 +44,7 @@ class Judge:
         for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
             env[name] = self.threads  # the tests' own computations share the cores with the jobs beside them
         env["PYTHONPATH"] = os.pathsep.join([str(layout.ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        env[sandbox.FONT_CACHE_ENV] = self.fonts
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "course.grading.judge"],
             stdin=subprocess.PIPE,
@@ -131,9 +132,11 @@ def main(args) -> int:
         raise UserError("no submissions found (looked for .ipynb and .zip files)")
     if args.jobs < 1 or args.timeout <= 0 or args.cell_timeout <= 0 or args.memory < 256:
         raise UserError("--jobs must be >= 1, timeouts > 0, and --memory at least 256 MiB")
+    sandbox.not_dumpable()  # the judges' pipes: no student process may open /proc/<this>/fd/N
+    sandbox.become_subreaper()
     try:
         kind = sandbox_kind(args.sandbox)
-    except RuntimeError as err:
+    except NoIsolation as err:
         raise UserError(str(err)) from None
 
     from .judge import Lesson, read_sources  # the grading machinery, without running any test
@@ -153,25 +156,50 @@ def main(args) -> int:
     todo = [s for s in subs if not (s.name in existing and existing[s.name]["sha256"] == hashes[s.name])]
     kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
     grades.rewrite(kept)
+    if todo:
+        verify_isolation(kind, spec, args)
     jobs = min(args.jobs, max(1, len(todo)))
     limits = Limits(
         timeout=args.timeout,
         cell_timeout=args.cell_timeout,
         memory_mb=args.memory,
+        disk_mb=getattr(args, "disk", Limits.disk_mb),
         threads=max(1, (os.cpu_count() or 1) // jobs),
         sandbox=kind,
     )
+    isolation = sandbox.describe(kind)
     print(
         f"grading {len(todo)} submission(s) of {lesson} ({len(subs) - len(todo)} already graded), "
-        f"{jobs} at a time, sandbox: {kind}",
+        f"{jobs} at a time, sandbox: {isolation}",
         file=sys.stderr,
     )
+    if kind == "none":
+        print(NO_ISOLATION_WARNING, file=sys.stderr)
+        isolation = f"{isolation}. {NO_ISOLATION_WARNING}"
     finished = grade_all(todo, spec, limits, jobs, declared_points(spec), grades, out)
     names = [s.name for s in subs]
-    text = reports.summary(lesson, reports.load_results(out, names), questions, out)
+    text = reports.summary(lesson, reports.load_results(out, names), questions, out, isolation=isolation)
     print(text)
     print(f"\nwrote {grades.path}, {out / 'feedback'}/, {out / 'summary'}/")
     return 0 if finished else 130
+
+
+def verify_isolation(kind: str, spec, args) -> None:
+    """Start one probe worker as the students' code will run, before any of it does: refuse the
+    batch if it could read a hidden test or this process's pipes."""
+    probe = sandbox.Sandbox(Limits(sandbox=kind, memory_mb=args.memory), {}, secrets=spec.test_paths)
+    try:
+        probe.verify()
+    except NoIsolation as err:
+        raise UserError(str(err)) from None
+    finally:
+        probe.close()
+
+
+NO_ISOLATION_WARNING = (
+    "WARNING: --sandbox none: the students' code runs as you, unisolated; it can read the hidden tests, "
+    "change your files and these grades. Use it for trusted notebooks only."
+)
 
 
 def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
@@ -181,7 +209,17 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
         tasks.put(sub)
     done: queue.Queue = queue.Queue()
     scratch = tempfile.mkdtemp(prefix="course-judges-")
-    judges = [Judge(scratch, limits.threads) for _ in range(jobs)]
+    if limits.sandbox == "uid":
+        os.chmod(scratch, 0o711)  # each job's user passes through to its own folder, and lists nothing
+    fonts = os.path.join(scratch, "fonts")
+    building = sandbox.build_font_cache(fonts)  # one font list for the whole batch, copied into each sandbox
+    judges = [Judge(scratch, limits.threads, fonts) for _ in range(jobs)]
+    for judge in judges:
+        judge.start()
+    try:
+        building.wait(timeout=300)
+    except subprocess.TimeoutExpired:
+        building.kill()
     stop = threading.Event()
 
     def slot(judge: Judge):
@@ -226,5 +264,35 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
         stop.set()
         for judge in judges:
             judge.stop()
-        shutil.rmtree(scratch, ignore_errors=True)
+        end_descendants()
+        sandbox.remove_tree(scratch)
     return True
+
+
+def end_descendants() -> None:
+    """Kill whatever of the students' processes outlived its judge (orphans come to us, the subreaper)."""
+    me = os.getpid()
+    for _ in range(50):
+        table = sandbox.processes()
+        children: dict[int, list[int]] = {}
+        for pid, (ppid, _, _) in table.items():
+            children.setdefault(ppid, []).append(pid)
+        found, stack = set(), [me]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                found.add(child)
+                stack.append(child)
+        alive = {p for p in found if table[p][2] != "Z"}
+        for pid in found:
+            if pid in alive:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            if table[pid][0] == me:
+                try:
+                    os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    pass
+        if not alive:
+            return

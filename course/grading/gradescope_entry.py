@@ -24,6 +24,7 @@ libraries the grader needs, and exits non-zero when something is missing or torc
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 import traceback
+import types
 from pathlib import Path
 
 from .. import layout, settings
@@ -248,11 +250,12 @@ def grade(root: Path, home: Path, config: settings.Gradescope, info: dict) -> tu
         "root": str(root),
         "path": sub.path,
         "member": sub.member,
-        "limits": limits.__dict__,
+        "limits": dataclasses.asdict(limits),
         "tests": spec.sources,
     }
     print(f"grading {sub.path} ({lesson}), sandbox: {kind}", flush=True)
     scratch = tempfile.mkdtemp(prefix="course-judges-")
+    os.chmod(scratch, 0o711)  # a job's user id passes through to its own box (and lists nothing)
     judge = batch.Judge(scratch, limits.threads)
     try:
         result = judge.grade(task, config.timeout + SLACK)
@@ -267,6 +270,17 @@ def grade(root: Path, home: Path, config: settings.Gradescope, info: dict) -> tu
             f"Your file could not be graded: {result.get('message', '')}. Upload the .ipynb file you worked in."
         )
     return result, notes, written
+
+
+def declared_points(root: Path, lesson: str) -> dict[str, float]:
+    """Each question's points as its hidden test file declares them (read as text: no Otter needed)."""
+    from .judge import Lesson, read_sources
+
+    try:
+        sources = read_sources(Lesson(lesson, root).test_paths)
+    except OSError:
+        return {}
+    return batch.declared_points(types.SimpleNamespace(sources=sources))
 
 
 def provisional(info: dict) -> dict:
@@ -287,10 +301,7 @@ def main(root: Path = layout.ROOT, home: Path = HOME) -> int:
         result, notes, written = grade(root, home, config, info)
     except Exception as err:  # noqa: BLE001 - a results.json must be written whatever went wrong
         traceback.print_exc()
-        from .judge import Lesson
-
-        spec = Lesson(info["lesson"], root)
-        possible = batch.declared_points(type("S", (), {"sources": {p.stem: p.read_text() for p in spec.test_paths}}))
+        possible = declared_points(root, info["lesson"])
         message = f"The autograder could not grade this submission ({type(err).__name__}: {err}); ask your instructor."
         config = settings.Gradescope()
         result, notes, written = batch.failure(possible, "error", message), [], None

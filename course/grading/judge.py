@@ -13,6 +13,7 @@ files, monkeypatching NumPy or the checker, printing fake results, exiting) can 
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import layout
-from .sandbox import Limits, Sandbox, WorkerGone
+from .sandbox import Limits, Sandbox, WorkerGone, become_subreaper, not_dumpable
 from .sandboxed import bridge
 
 MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
@@ -427,7 +428,7 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
         return _finish(result, lesson, started)
     uses_torch = any("torch" in src for _, src in cells)
     deadline = started + limits.timeout
-    with Sandbox(limits, lesson.data_files) as box:
+    with Sandbox(limits, lesson.data_files, secrets=lesson.test_paths) as box:
         box.start()
         client = Client(box, deadline)
         try:
@@ -450,6 +451,7 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
                     current = event.get("index")
                 elif event.get("event") == "done":
                     result["cell_errors"] = _cell_errors(event.get("errors"))
+                    worker_cuda = event.get("cuda") is True
                     break
         except WorkerGone as gone:
             where = f" (in cell {current})" if current is not None else " (before the first cell)"
@@ -458,7 +460,8 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
             result.update(status=gone.reason, message=message, questions=zero_questions(lesson, message))
             return _finish(result, lesson, started)
         _reset_rngs()
-        result["questions"] = run_tests(lesson, LazyEnv(client))
+        with devices_the_worker_sees(worker_cuda):
+            result["questions"] = run_tests(lesson, LazyEnv(client))
         if box.gone:
             result.update(status=box.gone.reason, message=f"while testing: {box.gone}")
     errors = result["cell_errors"]
@@ -475,6 +478,24 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
             ]
         )
     return _finish(result, lesson, started)
+
+
+@contextlib.contextmanager
+def devices_the_worker_sees(worker_cuda: bool):
+    """While the tests run, ``torch.cuda.is_available()`` answers what the student's process saw
+    (a sandbox may hide a GPU this process has). A worker's claim can only take a GPU away: one
+    this process does not have is never assumed."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        yield
+        return
+    mine = torch.cuda.is_available
+    seen = bool(worker_cuda) and mine()
+    torch.cuda.is_available = lambda: seen
+    try:
+        yield
+    finally:
+        torch.cuda.is_available = mine
 
 
 def _cell_errors(errors) -> list[dict]:
@@ -505,7 +526,8 @@ def grade_file(data: bytes, lesson: Lesson, limits: Limits) -> dict:
 # ---------------------------------------------------------------------------------- server
 def serve() -> None:
     """Answer grading tasks, one JSON line each: {lesson, root, path, member, limits}."""
-    _not_dumpable()
+    not_dumpable()
+    become_subreaper()  # a student's setsid daemon is reparented here, and killed with its submission
     signal.signal(signal.SIGTERM, _terminate)
     lessons: dict[tuple, Lesson] = {}
     out = sys.stdout
@@ -531,6 +553,7 @@ def serve() -> None:
                 time.monotonic(),
             )
             result["sha256"] = ""
+        result["judge_peak_mib"] = _peak_mib()
         out.write(json.dumps(result) + "\n")
         out.flush()
 
@@ -539,14 +562,16 @@ def _terminate(signum, frame):
     raise SystemExit(143)  # unwinds through Sandbox.__exit__, which removes the worker and its folder
 
 
-def _not_dumpable() -> None:
-    """PR_SET_DUMPABLE 0: other processes of the same (non-root) user cannot ptrace or read our memory."""
+def _peak_mib() -> float:
+    """This judge's peak resident memory so far (VmHWM), in MiB: reported with each result."""
     try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)
-    except (OSError, AttributeError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
         pass
+    return 0.0
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def feedback(name: str, lesson: str, result: dict) -> str:
     return "\n".join(lines)
 
 
-def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Path) -> str:
+def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Path, isolation: str = "") -> str:
     """Write ``summary/summary.md`` and ``summary/scores.png``; return a one-screen text summary."""
     folder = out / "summary"
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,6 +105,8 @@ def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Pa
     totals = [float(r["total"]) for r in results.values()]
     possible = max((float(r["possible"]) for r in results.values()), default=0.0)
     lines = [f"# {lesson}: {n} submission(s)", ""]
+    if isolation:  # the sandbox mode, from the grader (never from a submission)
+        lines += [f"Isolation: {isolation}", ""]
     lines.append("Status: " + ", ".join(f"{s} {c}" for s, c in statuses.most_common()))
     if totals:
         mean = sum(totals) / n

@@ -9,7 +9,17 @@ instance) travels as a *reference* ``{"$": "ref", "id": N}`` that the other side
 
 Decoding is strict: unknown tags, object dtypes in raw buffers, or ``nn.Module`` classes outside
 ``torch.nn`` are refused. The grader decodes what a student's process sends; the worker decodes
-what the grader sends. This file is also copied into the sandbox and imported by the worker, so it
+what the grader sends.
+
+Decoding is also bounded, because a message is written by the student's process and read by the
+grader's: a line is at most :data:`MAX_LINE` bytes, and one message may take at most
+``DECODE_FLOOR + DECODE_FACTOR * len(line)`` bytes once decoded (:class:`Budget`). Every
+allocation is charged, with an upper estimate, BEFORE it is made: ``json.loads`` by counting the
+line's values first, then each list, array, tensor, frame or module. So a crafted line (a list of
+a million empty lists, a bool buffer declared as a complex tensor, a frame of many empty columns)
+is refused with a :class:`CodecError` instead of filling the grader's memory. Ranges longer than
+:data:`MAX_RANGE` are refused (a test would expand them), and sets or dicts whose keys share hash
+values are refused (inserting them would take quadratic time). This file is also copied into the sandbox and imported by the worker, so it
 imports nothing from the ``course`` package and imports NumPy, pandas and torch only when a value
 needs them.
 """
@@ -28,6 +38,20 @@ isinstance, issubclass, getattr, len, str, type = isinstance, issubclass, getatt
 MAX_DEPTH = 64
 MAX_ITEMS = 1_000_000
 GENERATOR_ITEMS = 100_000
+MAX_LINE = 16 * 1024 * 1024
+"""Longest message (one JSON line) that is read. The lessons' largest honest answer is < 0.5 MiB."""
+DECODE_FLOOR = 16 * 1024 * 1024
+DECODE_FACTOR = 8
+"""A line of N bytes may take at most DECODE_FLOOR + DECODE_FACTOR * N bytes once decoded."""
+VALUE_COST = 80
+"""Most bytes one JSON value takes once parsed (measured: an empty list in a list 34, a one-key
+object 67, a distinct key with its value 78)."""
+MAX_RANGE = MAX_ITEMS
+"""Longest ``range`` decoded (a test may expand it into a list)."""
+MAX_COLUMNS = 10_000
+MAX_NDIM = 32
+HASH_COLLISIONS = 1_000
+"""Keys of a set or dict that may share a hash value with another key."""
 RAW_KINDS = set("biufcSUmM")
 """NumPy dtype kinds sent as raw bytes (never object, void or structured dtypes)."""
 
@@ -36,15 +60,61 @@ class CodecError(ValueError):
     """A value that cannot be encoded as data, or an encoded value that is malformed."""
 
 
+class Budget:
+    """The bytes that decoding one message may still allocate. Each allocation is charged, with
+    an upper estimate, before it is made; one that does not fit refuses the whole message."""
+
+    def __init__(self, nbytes: int):
+        self.limit = self.left = int(nbytes)
+
+    @classmethod
+    def for_line(cls, size: int) -> Budget:
+        return cls(DECODE_FLOOR + DECODE_FACTOR * size)
+
+    def charge(self, nbytes, what: str = "the answer") -> None:
+        if nbytes > self.left:
+            raise CodecError(
+                f"{what} is too large to check: decoding this answer would take more than "
+                f"{self.limit // 2**20} MiB in the grader"
+            )
+        self.left -= nbytes
+
+
+class Message(dict):
+    """A message read by :func:`loads`; ``budget`` is what decoding its values may still take."""
+
+    budget: Budget
+
+
 def dumps(message) -> bytes:
+    # ensure_ascii (the default): every line is ASCII, control characters are escaped as \uXXXX
     return json.dumps(message, separators=(",", ":"), allow_nan=True).encode() + b"\n"
 
 
+def parse_cost(line: bytes) -> int:
+    """An upper bound on the bytes ``json.loads(line)`` takes, counted without parsing: each
+    value needs a ``,``, ``:``, ``[`` or ``{`` (or is the only one), and strings take at most twice
+    the line (eight times with ``\\u`` escapes, which can widen a whole string to 4 bytes a character)."""
+    values = 1 + line.count(b",") + line.count(b":") + line.count(b"[") + line.count(b"{")
+    return VALUE_COST * values + len(line) * (8 if b"\\u" in line else 2)
+
+
 def loads(line: bytes):
+    """One message, parsed only if it fits its budget (a :class:`Message` for JSON objects)."""
+    if isinstance(line, str):
+        line = line.encode("utf-8", "surrogatepass")
+    if len(line) > MAX_LINE:
+        raise CodecError(f"the message is longer than {MAX_LINE // 2**20} MiB")
+    budget = Budget.for_line(len(line))
+    budget.charge(parse_cost(line), "the message")
     try:
-        return json.loads(line)
+        value = json.loads(line)
     except (ValueError, RecursionError) as err:
         raise CodecError(f"malformed message: {str(err)[:100]}") from None
+    if type(value) is dict:
+        value = Message(value)
+        value.budget = budget
+    return value
 
 
 def _b64(data: bytes) -> str:

@@ -60,6 +60,15 @@ def safe_str(err, cap=1000):
         return "(the error message could not be shown)"
 
 
+def cuda_visible():
+    """Whether this process can use a GPU (the grader's tests expect the device the notebook saw)."""
+    torch = sys.modules.get("torch")
+    try:
+        return bool(torch is not None and torch.cuda.is_available())
+    except BaseException:  # noqa: BLE001 - a notebook may have broken torch; then no GPU
+        return False
+
+
 def _alarm(signum, frame):
     raise CellTimeout()
 
@@ -170,7 +179,7 @@ class Worker:
                 )
             elif err is not None:
                 errors.append({"index": index, "type": type(err).__name__, "message": safe_str(err, 300)})
-        self.send({"event": "done", "errors": errors})
+        self.send({"event": "done", "errors": errors, "cuda": cuda_visible()})
 
     # ------------------------------------------------------------------ answering the grader
     def guarded(self, func):

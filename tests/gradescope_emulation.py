@@ -1,0 +1,279 @@
+"""Run an autograder zip as Gradescope would, in an emulated container, without Docker.
+
+Gradescope unpacks the zip into ``/autograder/source``, puts the upload in
+``/autograder/submission`` (a zip upload arrives unpacked) and ``submission_metadata.json`` next
+to it, runs ``/autograder/run_autograder`` as root, and reads ``/autograder/results/results.json``.
+Here bubblewrap, run as real root without a user namespace (``--cap-add ALL``: root with every
+capability, as in the container), builds that view: an empty root with the system folders
+read-only, a private ``/tmp``, its own PID namespace (nothing started inside outlives it), and no
+network. ``bwrap`` inside is a stub that fails, as it usually does in Gradescope's Docker
+containers, so the grader picks what it would pick there.
+
+The environment ``setup.sh`` would create (Miniforge in ``/opt/miniforge3``) is stood in for by this
+test venv, mounted read-only at the same path; the venv's base interpreter lives under ``/root``,
+so ``/root`` is made passable (0711) with only that interpreter in it. After ``run_autograder``
+returns, the container lives on for ``wait_after`` seconds before ``results.json`` is read again,
+so a background process that rewrites it after the grader exits is caught.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from course import gradescope
+
+BWRAP_STUB = "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n"
+METADATA = {
+    "id": 123456,
+    "created_at": "2026-12-01T10:00:00.000000-08:00",
+    "assignment": {"title": "lesson", "due_date": "2026-12-08T23:59:00.000000-08:00", "total_points": "0.0"},
+    "users": [{"email": "student@example.edu", "id": 1, "name": "A Student"}],
+    "previous_submissions": [],
+}
+RESULTS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "score": {"type": "number"},
+        "execution_time": {"type": "number"},
+        "output": {"type": "string"},
+        "output_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "test_output_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "test_name_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "visibility": {"enum": ["hidden", "after_due_date", "after_published", "visible"]},
+        "stdout_visibility": {"enum": ["hidden", "after_due_date", "after_published", "visible"]},
+        "extra_data": {"type": "object"},
+        "tests": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "score", "max_score", "status", "output", "visibility"],
+                "properties": {
+                    "score": {"type": "number", "minimum": 0},
+                    "max_score": {"type": "number", "minimum": 0},
+                    "status": {"enum": ["passed", "failed"]},
+                    "name": {"type": "string", "minLength": 1},
+                    "number": {"type": "string"},
+                    "output": {"type": "string"},
+                    "visibility": {"enum": ["hidden", "after_due_date", "after_published", "visible"]},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "extra_data": {"type": "object"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "leaderboard": {"type": "array"},
+    },
+    "required": ["tests"],
+    "additionalProperties": False,
+}
+"""Gradescope's documented results.json fields and values (the autograder specification)."""
+
+
+@dataclass
+class Run:
+    results: dict | None
+    """``results.json`` read ``wait_after`` seconds after ``run_autograder`` returned."""
+    at_exit: dict | None
+    """``results.json`` as it was the moment ``run_autograder`` returned."""
+    seconds: float
+    """How long ``run_autograder`` ran."""
+    returncode: int
+    stdout: str
+    """What ``run_autograder`` printed (Gradescope's ``/autograder/results/stdout``)."""
+    home: Path
+    """The host folder that was ``/autograder``."""
+    peak_mib: float = 0.0
+    """Peak of the summed resident memory (RSS) of every process in the container, in MiB."""
+    peak_process_mib: float = 0.0
+    """Peak resident memory of the largest single process (the judge or the worker), in MiB."""
+
+    @property
+    def scores(self) -> dict[str, tuple[float, float]]:
+        """question -> (score, max_score), from the rows that carry points."""
+        return {t["name"]: (t["score"], t["max_score"]) for t in self.results["tests"] if t["max_score"] > 0}
+
+    @property
+    def total(self) -> float:
+        return sum(score for score, _ in self.scores.values())
+
+
+class MemoryPeak:
+    """Samples the resident memory of a process tree (every 0.1 s) and keeps the peaks, in KiB."""
+
+    def __init__(self, pid: int):
+        self.pid, self.total, self.largest = pid, 0, 0
+
+    @staticmethod
+    def _tree(top: int) -> dict[int, int]:
+        parents, rss = {}, {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/status", "rb") as f:
+                    fields = dict(line.split(b":", 1) for line in f if b":" in line)
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields.get(b"PPid", b"0").split()[0])
+            rss[int(entry)] = int(fields[b"VmRSS"].split()[0]) if b"VmRSS" in fields else 0
+        inside, changed = {top}, True
+        while changed:
+            changed = False
+            for pid, parent in parents.items():
+                if parent in inside and pid not in inside:
+                    inside.add(pid)
+                    changed = True
+        return {pid: rss.get(pid, 0) for pid in inside}
+
+    def watch(self, proc: subprocess.Popen) -> None:
+        while proc.poll() is None:
+            tree = self._tree(self.pid)
+            self.total = max(self.total, sum(tree.values()))
+            self.largest = max(self.largest, max(tree.values(), default=0))
+            time.sleep(0.1)
+
+
+def validate(results: dict) -> None:
+    """Raise if ``results`` is not a results.json Gradescope documents (JSON Schema, then sums)."""
+    import jsonschema
+
+    jsonschema.validate(results, RESULTS_SCHEMA)
+    for test in results["tests"]:
+        assert test["score"] <= test["max_score"] + 1e-9, test
+
+
+def _system_binds() -> list[str]:
+    args = []
+    for path in ("/usr", "/bin", "/lib", "/lib64", "/lib32", "/sbin", "/etc"):
+        if os.path.islink(path):
+            args += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            args += ["--ro-bind", path, path]
+    return args
+
+
+def _python_binds() -> list[str]:
+    """This venv at the Miniforge environment's path, and its base interpreter where it expects it."""
+    venv = Path(sys.prefix)
+    base = Path(sys.base_prefix)
+    args = ["--perms", "0755", "--dir", str(Path(gradescope.ENV_PYTHON).parent.parent.parent)]
+    args += ["--ro-bind", str(venv), str(Path(gradescope.ENV_PYTHON).parent.parent)]
+    if base != venv:
+        for parent in reversed(base.parents[:-1]):
+            if str(parent) == "/root":
+                args += ["--perms", "0711", "--dir", "/root"]  # passable, nothing else in it
+            else:
+                args += ["--perms", "0755", "--dir", str(parent)]
+        args += ["--ro-bind", str(base), str(base)]
+    return args
+
+
+def set_gradescope_settings(source: Path, values: dict) -> None:
+    """Replace the ``[gradescope]`` table of the unpacked zip's course.toml (what an instructor edits)."""
+    path = source / "course.toml"
+    text = path.read_text(encoding="utf-8").split("\n[gradescope]", 1)[0].rstrip("\n")
+    lines = [f"{key} = {json.dumps(value)}" for key, value in values.items()]
+    path.write_text(text + "\n\n[gradescope]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def emulate(
+    zip_path: Path,
+    submission_files: dict[str, bytes],
+    workdir: Path,
+    *,
+    settings: dict | None = None,
+    wait_after: float = 0.0,
+    timeout: float = 900.0,
+) -> Run:
+    """Unpack ``zip_path`` into a fresh ``/autograder`` under ``workdir``, upload ``submission_files``
+    (relative path -> bytes), run ``run_autograder`` as root in the emulated container, and read the
+    results. ``settings`` replaces the zip's ``[gradescope]`` table."""
+    if os.geteuid() != 0 or not shutil.which("bwrap"):
+        raise RuntimeError("the Gradescope emulation needs root and bubblewrap")
+    home = workdir / "autograder"
+    out = workdir / "emulation"
+    for folder in (home / "source", home / "submission", home / "results", out):
+        folder.mkdir(parents=True)
+    with zipfile.ZipFile(zip_path) as zf:
+        for info in zf.infolist():
+            target = home / "source" / info.filename
+            zf.extract(info, home / "source")
+            mode = (info.external_attr >> 16) & 0o777
+            if mode:
+                os.chmod(target, mode)
+    if settings is not None:
+        set_gradescope_settings(home / "source", settings)
+    shutil.copy(home / "source" / "run_autograder", home / "run_autograder")
+    os.chmod(home / "run_autograder", 0o755)
+    for rel, data in submission_files.items():
+        path = home / "submission" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (home / "submission_metadata.json").write_text(json.dumps(METADATA), encoding="utf-8")
+    stub = workdir / "bwrap-stub"
+    stub.write_text(BWRAP_STUB)
+    stub.chmod(0o755)
+    os.chmod(out, 0o700)
+
+    inside = f"""
+start=$(date +%s.%N)
+/autograder/run_autograder > /autograder/results/stdout 2>&1
+rc=$?
+end=$(date +%s.%N)
+cp /autograder/results/results.json /emulation/at_exit.json 2>/dev/null
+echo "$rc $start $end" > /emulation/run.txt
+sleep {wait_after:g}
+cp /autograder/results/results.json /emulation/final.json 2>/dev/null
+cp /autograder/results/stdout /emulation/stdout.txt 2>/dev/null
+true
+"""
+    cmd = ["bwrap", *_system_binds(), "--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
+    cmd += ["--dir", "/run", "--dir", "/var/lock"] + _python_binds()
+    cmd += ["--bind", str(home), "/autograder", "--bind", str(out), "/emulation"]
+    cmd += ["--ro-bind", str(stub), "/usr/bin/bwrap"]
+    cmd += ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--hostname", "gradescope"]
+    cmd += ["--die-with-parent", "--cap-add", "ALL", "--chdir", "/autograder", "--clearenv"]
+    cmd += ["--setenv", "HOME", "/root", "--setenv", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
+    cmd += ["--setenv", "LANG", "C.UTF-8", "/bin/bash", "-c", inside]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        peak = MemoryPeak(proc.pid)
+        sampler = threading.Thread(target=peak.watch, args=(proc,), daemon=True)
+        sampler.start()
+        try:
+            _, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, stderr = proc.communicate()
+        sampler.join(5)
+
+    def read(name):
+        try:
+            return json.loads((out / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    try:
+        rc, start, end = (out / "run.txt").read_text().split()
+    except (OSError, ValueError):
+        raise RuntimeError(f"the emulated container did not run: {stderr[-2000:]}") from None
+    stdout = (out / "stdout.txt").read_text(errors="replace") if (out / "stdout.txt").exists() else ""
+    run = Run(read("final.json"), read("at_exit.json"), float(end) - float(start), int(rc), stdout, home)
+    run.peak_mib, run.peak_process_mib = peak.total / 1024, peak.largest / 1024
+    return run
+
+
+def grade_with_gradescope(zip_path: Path, submission_files: dict[str, bytes], workdir: Path, **kwargs) -> dict:
+    """``results.json`` of one emulated Gradescope run (see :func:`emulate`); raises if there is none."""
+    run = emulate(zip_path, submission_files, workdir, **kwargs)
+    if run.results is None:
+        raise AssertionError(f"no results.json (run_autograder exit {run.returncode}):\n{run.stdout[-3000:]}")
+    return run.results
