@@ -117,7 +117,9 @@ def requirements(root: Path = layout.ROOT) -> list[str]:
 
 def environment_yml(root: Path = layout.ROOT) -> str:
     pip = "\n".join(f"      - {req}" for req in [f"--extra-index-url {CPU_INDEX}", *requirements(root)])
-    return f"name: {ENV_NAME}\nchannels:\n  - conda-forge\ndependencies:\n  - python={PYTHON}\n  - pip\n  - pip:\n{pip}\n"
+    return (
+        f"name: {ENV_NAME}\nchannels:\n  - conda-forge\ndependencies:\n  - python={PYTHON}\n  - pip\n  - pip:\n{pip}\n"
+    )
 
 
 def written_questions(lesson: str, root: Path = layout.ROOT) -> list[dict]:
@@ -130,7 +132,9 @@ def written_questions(lesson: str, root: Path = layout.ROOT) -> list[dict]:
             continue
         fields = dict(re.findall(r"^\s*(\w+)\s*:\s*(.+?)\s*$", text, re.M))
         if fields.get("manual", "").lower() == "true":
-            found.append({"name": fields.get("name", f"written {len(found) + 1}"), "points": float(fields.get("points", 0))})
+            found.append(
+                {"name": fields.get("name", f"written {len(found) + 1}"), "points": float(fields.get("points", 0))}
+            )
     return found
 
 

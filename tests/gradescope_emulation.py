@@ -242,7 +242,14 @@ true
     cmd += ["--ro-bind", str(stub), "/usr/bin/bwrap"]
     cmd += ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--hostname", "gradescope"]
     cmd += ["--die-with-parent", "--cap-add", "ALL", "--chdir", "/autograder", "--clearenv"]
-    cmd += ["--setenv", "HOME", "/root", "--setenv", "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
+    cmd += [
+        "--setenv",
+        "HOME",
+        "/root",
+        "--setenv",
+        "PATH",
+        "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    ]
     cmd += ["--setenv", "LANG", "C.UTF-8", "/bin/bash", "-c", inside]
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
         peak = MemoryPeak(proc.pid)

@@ -69,8 +69,9 @@ def run(tmp_path, nb_or_files, lesson=FIRST, **kwargs):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_setup_installs_cpu_torch_or_fails_and_nothing_for_pdfs_or_browsers(lesson):
     setup, env = zip_text(lesson, "setup.sh"), zip_text(lesson, "environment.yml")
-    for word in ("playwright", "chromium", "texlive", "pandoc", "xelatex", "tinytex", "webpdf"):
-        assert word not in setup.lower() and word not in env.lower(), word
+    commands = "\n".join(line for line in setup.splitlines() if not line.lstrip().startswith("#"))
+    for word in ("playwright", "chromium", "texlive", "pandoc", "xelatex", "tinytex", "webpdf", "nbconvert"):
+        assert word not in commands.lower() and word not in env.lower(), word
     assert "set -euo pipefail" in setup
     assert f"--extra-index-url {gradescope.CPU_INDEX}" in env and f"python={gradescope.PYTHON}" in env
     torch = [line.strip("- ").strip() for line in env.splitlines() if re.match(r"\s*- torch\b", line)]
@@ -78,7 +79,7 @@ def test_setup_installs_cpu_torch_or_fails_and_nothing_for_pdfs_or_browsers(less
     for pin in gradescope.requirements(ROOT):
         assert f"      - {pin}\n" in env
     assert not any(re.match(r"\s*- (nbconvert|otter-grader)\b", line) for line in env.splitlines())
-    assert f'pip install --no-deps "$(cat /autograder/source/otter-requirement.txt)"' in setup
+    assert 'pip install --no-deps "$(cat /autograder/source/otter-requirement.txt)"' in setup
     assert zip_text(lesson, "otter-requirement.txt").strip() == gradescope.course_pins(ROOT)["otter-grader"]
     assert f"-b -p {gradescope.MINIFORGE}" in setup and "/root/miniforge3" not in setup
     assert setup.rstrip().endswith(f"{gradescope.ENV_PYTHON} -m {gradescope.ENTRY} --self-check")
@@ -93,7 +94,9 @@ def test_run_autograder_starts_the_course_grader_not_otter(lesson):
         modes = {info.filename: (info.external_attr >> 16) & 0o777 for info in zf.infolist()}
     assert "run_otter.py" not in names and "otter_config.json" not in names
     assert modes["run_autograder"] == modes["setup.sh"] == 0o755
-    tests = {f"autograder/{lesson}/tests/{p.name}" for p in (layout.autograder_dir(ROOT, lesson) / "tests").glob("*.py")}
+    tests = {
+        f"autograder/{lesson}/tests/{p.name}" for p in (layout.autograder_dir(ROOT, lesson) / "tests").glob("*.py")
+    }
     assert tests and tests <= names
     assert {"course/grading/gradescope_entry.py", "course/grading/judge.py", "course/grading/sandbox.py"} <= names
     assert not any(n.startswith(("source/", "solutions/")) or n.endswith(".ipynb") for n in names)
@@ -104,7 +107,7 @@ def test_run_autograder_starts_the_course_grader_not_otter(lesson):
 def test_the_grading_environment_holds_what_grading_imports(tmp_path):
     """The zip's own code, in a fresh process, loads the hidden tests and the worker's shell without
     nbconvert (left out of the image), and every module it imports comes from a listed requirement."""
-    with zipfile.ZipFile(layout.autograder_zip(ROOT, "04-logistic-torch" if "04-logistic-torch" in LESSONS else FIRST)) as zf:
+    with zipfile.ZipFile(layout.autograder_zip(ROOT, FIRST)) as zf:
         zf.extractall(tmp_path)
     code = (
         "import sys, json\n"
@@ -122,12 +125,20 @@ def test_the_grading_environment_holds_what_grading_imports(tmp_path):
     used = {re.sub(r"[-_.]+", "-", d).lower() for d in json.loads(proc.stdout.splitlines()[-1])}
     assert "nbconvert" not in used and "playwright" not in used
     listed = {gradescope._name(r) for r in gradescope.requirements(ROOT)} | {"otter-grader"}
-    optional = set()  # imported only because present here (jsonschema's format checkers and the like)
-    for dist in used - listed:
-        assert any(dist in _closure(name) for name in listed) or _optional(dist, optional), dist
+    installed = set().union(*(_closure(name) for name in listed))
+    assert used - installed <= OPPORTUNISTIC, used - installed
+
+
+OPPORTUNISTIC = {
+    "arrow", "fqdn", "isoduration", "jsonpointer", "rfc3339-validator", "rfc3986-validator", "rfc3987-syntax",
+    "uri-template", "webcolors", "lark", "six", "toml",
+}  # fmt: skip
+"""Imported here only because installed: jsonschema's optional format checkers (its ``format``
+extras), and python-frontmatter's optional TOML support."""
 
 
 def _closure(name: str, seen=None) -> set[str]:
+    """``name`` and everything pip installs with it (its requirements, recursively, no extras)."""
     from importlib import metadata
 
     seen = set() if seen is None else seen
@@ -142,20 +153,6 @@ def _closure(name: str, seen=None) -> set[str]:
         if "extra ==" not in req:
             _closure(gradescope._name(req), seen)
     return seen
-
-
-def _optional(dist: str, _cache) -> bool:
-    """A package that some listed package's extras name (imported opportunistically when installed)."""
-    from importlib import metadata
-
-    for req_of in ("jsonschema", "python-frontmatter", "arrow", "fica", "ipython", "nbformat"):
-        try:
-            reqs = metadata.requires(req_of) or []
-        except metadata.PackageNotFoundError:
-            continue
-        if any(gradescope._name(r) == dist for r in reqs if "extra ==" in r):
-            return True
-    return dist in {"six", "toml", "lark", "arrow", "isoduration", "fqdn", "webcolors", "uri-template"}
 
 
 def test_gradescope_settings_defaults_and_errors(tmp_path):
@@ -202,14 +199,14 @@ def test_results_never_show_hidden_checks_before_publishing():
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_answer_key_full_and_blank_zero(lesson, tmp_path):
     full = run(tmp_path / "key", key(lesson), lesson)
-    assert full.total == possible(lesson) > 0, full.results["output"]
+    assert full.total == pytest.approx(possible(lesson)) and full.total > 0, full.results["output"]
     assert all(score == top for score, top in full.scores.values())
     assert "sandbox: uid" in full.stdout  # as root without working bubblewrap: a user id per job
     nothing = run(tmp_path / "blank", blank(lesson), lesson)
     assert nothing.total == 0 and len(nothing.scores) == len(full.scores)
     for results in (full.results, nothing.results):
         visible = [t for t in results["tests"] if t["visibility"] == "visible"]
-        assert visible and all("hidden check" not in t["output"] and t["max_score"] == 0 for t in visible)
+        assert visible and all(not re.search(r"hidden check \d", t["output"]) and t["max_score"] == 0 for t in visible)
         assert {t["visibility"] for t in results["tests"] if t["max_score"] > 0} == {"after_published"}
 
 
@@ -297,8 +294,8 @@ def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     assert result.results["extra_data"]["status"] == "timeout"
     assert "did not finish in 5 s" in result.results["output"]
     scores = result.scores
-    assert scores["q1"] == (4.0, 4.0) and scores["q2"][0] == scores["q2"][1]  # untouched by the loops
-    assert 0 < result.total < possible(FIRST)
+    assert scores["q1"] == (4.0, 4.0) and scores["q2"] == (2.0, 2.0)  # untouched by the loops
+    assert 0 < result.total < possible(FIRST) and scores["q4"][0] < scores["q4"][1]
 
 
 @can_emulate
@@ -316,13 +313,13 @@ def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally
     nb["metadata"].pop("otter", None)
     nb["metadata"].pop("course", None)
     plain = run(tmp_path / "plain", nb)
-    assert plain.total == possible(FIRST), plain.results["output"]
+    assert plain.total == pytest.approx(possible(FIRST)), plain.results["output"]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr(f"{FIRST}.ipynb", as_bytes(key(FIRST)))
         zf.writestr(".OTTER_LOG", b"")
     exported = run(tmp_path / "zip", {"export.zip": buffer.getvalue(), "notes.txt": b"hi"})
-    assert exported.total == possible(FIRST)
+    assert exported.total == pytest.approx(possible(FIRST))
     assert f"export.zip ({FIRST}.ipynb)" in exported.results["output"]
 
 
@@ -332,7 +329,9 @@ def test_written_answers_reach_the_graders(tmp_path):
     if lesson is None:
         pytest.skip("no lesson has a written question")
     nb = blank(lesson)
-    cells = [c for c in nb["cells"] if c["cell_type"] == "markdown" and "otter_answer_cell" in c["metadata"].get("tags", [])]
+    cells = [
+        c for c in nb["cells"] if c["cell_type"] == "markdown" and "otter_answer_cell" in c["metadata"].get("tags", [])
+    ]
     cells[0]["source"] = "Class numbers claim an order and equal spacing that the classes do not have."
     result = run(tmp_path, nb, lesson)
     (row,) = [t for t in result.results["tests"] if t["name"].startswith("Written answers")]

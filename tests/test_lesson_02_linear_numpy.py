@@ -1,10 +1,14 @@
-"""Lesson 02 facts asserted on the answer key (the numbers lesson 03 must reproduce)."""
+"""Lesson 02 facts asserted on the answer key (the numbers lesson 03 must reproduce), and the
+lesson's text kept true to them."""
+
+import re
 
 import numpy as np
 import pytest
-from harness import AnswerKey, assert_source_course_split
+from harness import ROOT, AnswerKey, answer_names, assert_source_course_split
 
 from benchmarks import fidelity
+from course import layout, notebooks
 
 LESSON = "02-linear-numpy"
 
@@ -52,6 +56,60 @@ def test_learning_rate_picture_shows_crawl_and_divergence(env):
     assert slow[-1] > 2 * good[-1]
     assert wild[-1] > 100 * wild[0]
     assert env["history_raw"][-1] > 1.1 * env["history_std"][-1]
+
+
+def test_raw_features_diverge_above_the_rate_the_text_states(env):
+    """The text: "every learning rate above about 4e-7 diverges" on the raw columns (the plot uses 3e-7)."""
+    gd, X, y = env["gradient_descent"], env["X_train_raw"], env["y_train"]
+    with np.errstate(all="ignore"):
+        _, _, below = gd(X, y, 3.9e-7, 200)
+        _, _, above = gd(X, y, 4.1e-7, 200)
+    assert np.isfinite(below[-1]) and below[-1] < below[0]
+    assert not np.isfinite(above[-1]) or above[-1] > above[0]
+    assert "above about 4e-7 diverges" in lesson_text()
+    assert 'history_raw, label="raw features, lr = 3e-7 (above 4e-7 it diverges)"' in source_code()
+
+
+def lesson_text() -> str:
+    nb = notebooks.read(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    return "\n".join(notebooks.source_text(c) for c in nb.cells if c.cell_type == "markdown")
+
+
+def source_code() -> str:
+    nb = notebooks.read(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    return "\n".join(notebooks.source_text(c) for c in nb.cells if c.cell_type == "code")
+
+
+def test_the_guess_rule_in_the_text_is_the_one_graded(env):
+    """q3's text quotes the limit its check applies: 1.5 times the best line's MSE."""
+    area, price = env["area"], env["price"]
+    slope, intercept = np.polyfit(area, price, 1)
+    best = np.mean((area * slope + intercept - price) ** 2)
+    assert f"below {1.5 * best:.2f}, 1.5 times the best line's" in lesson_text().replace("\n", " ")
+    assert f"(about {best:.2f})" in lesson_text()
+    assert np.mean((area * 1.5 - price) ** 2) > 1.5 * best  # the issue's w=1.5, b=0 fails, and the text says why
+
+
+def test_text_has_no_dollar_pairs_and_points_at_the_right_lessons():
+    text = lesson_text()
+    assert "$" not in text, "a $ pair renders as LaTeX in Jupyter: write 'dollars'"
+    assert "Lessons 03 and 04 sort" not in text and "Lesson 04 sorts houses into **price classes**" in text
+    assert re.search(r"\*\*Time:\*\* about \d+ minutes", text)
+
+
+def test_every_test_takes_its_truth_from_the_data_not_from_the_notebook(env):
+    """Issue 12: the notebook's table and given arrays rewritten, the answers intact: still full marks.
+    No test takes `df` (the student's table) as an argument."""
+    key = AnswerKey(LESSON)
+    for question in key.questions:
+        assert "df" not in answer_names(key, question), question
+    rewritten = key.run_code(
+        "df[FEATURES] = 0.0\ndf['Sale_Price'] = 1.0\nX_all = X_all * 0\nprice_class = price_class * 0\n"
+        "class_train = class_train * 0\nclass_valid = class_valid * 0\ny_valid = y_valid * 0"
+    )
+    for question in key.questions:
+        result = key.grade(rewritten, question)
+        assert result.full, result.output
 
 
 def test_numerical_gradient_check_agrees(env):

@@ -1,11 +1,15 @@
 """The nbgrader edition, graded by the real nbgrader commands, headless.
 
 One course is generated for the session; every lesson is released (``generate_assignment``) and
-graded once (``autograde``) with many "students": the answer key, the blank release, and the
-tests-of-tests variants, each one appended to the answer cell of its question. Each variant's points
-under nbgrader are compared, question by question, with Otter's points for it (``harness.AnswerKey``).
-Every kernel costs seconds, so lesson 01 runs all its variants and the other lessons the first
-``SAMPLE_PER_QUESTION`` wrong variants of each question.
+graded (``autograde``) with many "students": the answer key, the blank release, and the
+tests-of-tests variants. Each variant's points under nbgrader are compared, question by question,
+with Otter's points for it (``harness.AnswerKey``). Lesson 01 runs all its variants and the other
+lessons the first ``SAMPLE_PER_QUESTION`` wrong variants of each question.
+
+Every kernel costs seconds, so the variants are graded in batches: one notebook answers each of
+several questions with one of its variants (see :func:`with_variants`), and the questions it answers
+with the key's code must keep full marks. The number of kernels is the largest number of variants of
+one question, not the number of variants.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ LESSONS = lessons.all_lessons(ROOT)
 FULL_PARITY = {"01-warmup"}
 SAMPLE_PER_QUESTION = int(os.environ.get("NBGRADER_PARITY_SAMPLE", "1"))
 """Wrong variants per question graded for the lessons not in FULL_PARITY (0: only the key and the blank)."""
-CHUNK = 13
+CHUNK = 4
+"""Submissions per ``autograde`` call; several calls run at once, each in its own copy of the course."""
 PARALLEL = 4
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # nbgrader runs `alembic`
@@ -78,8 +83,8 @@ def course(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def released(course) -> Path:
-    for lesson in LESSONS:
-        run_nbgrader(course, "generate_assignment", lesson, "--force")
+    run_nbgrader(course, "generate_assignment", "*", "--force")  # every lesson, in one nbgrader process
+    assert sorted(p.name for p in (course / "release").iterdir()) == LESSONS
     return course
 
 
@@ -198,13 +203,76 @@ def variants_to_grade(lesson: str) -> list:
     return sample
 
 
-def with_variant(nb, question: str, code: str):
-    """The answer key as one student's submission: ``code`` appended to the question's last answer cell."""
+def batches(lesson: str) -> list[dict[str, object]]:
+    """The variants to grade, as batches of {question: variant} with at most one variant per question."""
+    by_question: dict[str, list] = {}
+    for variant in variants_to_grade(lesson):
+        by_question.setdefault(variant.question, []).append(variant)
+    count = max((len(v) for v in by_question.values()), default=0)
+    return [{q: vs[k] for q, vs in by_question.items() if k < len(vs)} for k in range(count)]
+
+
+ISOLATION = """\
+# Added by tests/test_nbgrader.py: each question's variant is graded as if it were alone in the notebook.
+import copy as _parity_copy
+import random as _parity_random
+import sys as _parity_sys
+
+_parity_kept = set(globals()) | {"_parity_kept"}
+_parity_saved = {}
+
+
+def _parity_snapshot():
+    \"\"\"The notebook's variables (deep copies, sharing kept) and the random generators' states.\"\"\"
+    memo, values = {}, {}
+    for name, value in list(globals().items()):
+        if name.startswith("_") or name in _parity_kept:
+            continue
+        try:
+            values[name] = _parity_copy.deepcopy(value, memo)
+        except Exception:  # modules and the like: the object itself
+            values[name] = value
+    states = {"random": _parity_random.getstate()}
+    if "numpy" in _parity_sys.modules:
+        states["numpy"] = _parity_sys.modules["numpy"].random.get_state()
+    if "torch" in _parity_sys.modules:
+        states["torch"] = _parity_sys.modules["torch"].get_rng_state()
+    return values, states
+
+
+def _parity_restore(snapshot):
+    values, states = snapshot
+    names = globals()
+    for name in [n for n in names if not n.startswith("_") and n not in _parity_kept and n not in values]:
+        del names[name]
+    names.update(values)
+    _parity_random.setstate(states["random"])
+    if "numpy" in states:
+        _parity_sys.modules["numpy"].random.set_state(states["numpy"])
+    if "torch" in states:
+        _parity_sys.modules["torch"].set_rng_state(states["torch"])
+"""
+"""The first cell of a batched submission: helpers that save the variables before a variant runs and
+put them back after its question's tests, so that it cannot change what the next questions see."""
+
+
+def with_variants(nb, variants: dict[str, object]):
+    """The answer key as one student's submission answering each question of ``variants`` with its
+    variant: the code is appended to the question's last answer cell (as a student would write it),
+    after a snapshot of the variables; a cell after the question's last test cell restores them."""
     nb = nbformat.from_dict(nb)
-    answers = [
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(f"{question}-answer")
-    ]
-    answers[-1].source = notebooks.source_text(answers[-1]) + "\n" + code
+
+    def grade_id(cell) -> str:
+        return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+
+    for question, variant in variants.items():
+        answers = [c for c in nb.cells if grade_id(c).startswith(f"{question}-answer")]
+        answers[-1].source = "\n".join(
+            [notebooks.source_text(answers[-1]), f'_parity_saved["{question}"] = _parity_snapshot()', variant.code]
+        )
+        last_test = max(i for i, c in enumerate(nb.cells) if grade_id(c).startswith(f"{question}-test-"))
+        nb.cells.insert(last_test + 1, nbformat.v4.new_code_cell(f'_parity_restore(_parity_saved.pop("{question}"))'))
+    nb.cells.insert(0, nbformat.v4.new_code_cell(ISOLATION))
     return nb
 
 
@@ -237,8 +305,8 @@ def question_scores(course: Path, lesson: str, student: str) -> dict[str, tuple[
 class Student:
     course: Path
     """The course copy whose gradebook holds this student's grades."""
-    variant: object
-    """The tests-of-tests variant submitted, or None for the answer key and the blank notebook."""
+    variants: dict
+    """{question: tests-of-tests variant} answered by this notebook; empty for the answer key and the blank."""
 
 
 @pytest.fixture(scope="module")
@@ -251,16 +319,16 @@ def graded(released, tmp_path_factory) -> dict[str, dict[str, Student]]:
     jobs, result = [], {}
     for lesson in LESSONS:
         solution = source_notebook(released, lesson)
-        submissions = [("solution", None, solution), ("blank", None, release_notebook(released, lesson))]
-        for i, variant in enumerate(variants_to_grade(lesson)):
-            submissions.append((f"variant-{i:03d}", variant, with_variant(solution, variant.question, variant.code)))
+        submissions = [("solution", {}, solution), ("blank", {}, release_notebook(released, lesson))]
+        for i, batch in enumerate(batches(lesson)):
+            submissions.append((f"batch-{i:03d}", batch, with_variants(solution, batch)))
         result[lesson] = {}
         for start in range(0, len(submissions), CHUNK):
             copy = tmp_path_factory.mktemp(f"grading-{lesson}")
             shutil.copytree(released, copy, dirs_exist_ok=True)
-            for student, variant, nb in submissions[start : start + CHUNK]:
+            for student, batch, nb in submissions[start : start + CHUNK]:
                 submit(copy, lesson, student, nb)
-                result[lesson][student] = Student(copy, variant)
+                result[lesson][student] = Student(copy, batch)
             jobs.append((copy, lesson))
 
     def autograde(job: tuple[Path, str]) -> str:
@@ -291,17 +359,25 @@ def test_autograde_solution_full_marks_blank_zero(graded, lesson):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_variants_lose_the_same_points_as_under_otter(graded, lesson):
     key = AnswerKey(lesson)
-    variants = {name: s for name, s in graded[lesson].items() if s.variant is not None}
+    batched = {name: s for name, s in graded[lesson].items() if s.variants}
     if lesson not in FULL_PARITY and SAMPLE_PER_QUESTION == 0:
         pytest.skip("NBGRADER_PARITY_SAMPLE=0: no variants sampled for this lesson")
-    assert variants
+    assert batched
+    assert sum(len(s.variants) for s in batched.values()) == len(variants_to_grade(lesson))
     mismatches = []
-    for name, student in variants.items():
-        variant = student.variant
-        otter = key.grade(key.run_code(variant.code), variant.question)
-        score, possible = question_scores(student.course, lesson, name)[variant.question]
-        if abs(score - otter.score) > 1e-6 or abs(possible - otter.possible) > 1e-6:
-            mismatches.append(f"{variant}: nbgrader {score:g}/{possible:g}, otter {otter.score:g}/{otter.possible:g}")
+    for name, student in batched.items():
+        scores = question_scores(student.course, lesson, name)
+        for question, (score, possible) in scores.items():
+            variant = student.variants.get(question)
+            if variant is None:  # answered with the key's code, after other questions' variants
+                if abs(score - possible) > 1e-6:
+                    mismatches.append(f"{name} {question} (the key's answer): nbgrader {score:g}/{possible:g}")
+                continue
+            otter = key.grade(key.run_code(variant.code), variant.question)
+            if abs(score - otter.score) > 1e-6 or abs(possible - otter.possible) > 1e-6:
+                mismatches.append(
+                    f"{variant}: nbgrader {score:g}/{possible:g}, otter {otter.score:g}/{otter.possible:g}"
+                )
     assert not mismatches, "\n".join(mismatches)
 
 

@@ -143,6 +143,7 @@ def main(args) -> int:
 
     spec = Lesson(lesson, layout.ROOT)
     spec.sources = read_sources(spec.test_paths)  # read once, before any student code runs
+    verify_isolation(kind, spec, args)  # before anything is written or any student code runs
     questions = spec.questions
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -156,8 +157,6 @@ def main(args) -> int:
     todo = [s for s in subs if not (s.name in existing and existing[s.name]["sha256"] == hashes[s.name])]
     kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
     grades.rewrite(kept)
-    if todo:
-        verify_isolation(kind, spec, args)
     jobs = min(args.jobs, max(1, len(todo)))
     limits = Limits(
         timeout=args.timeout,

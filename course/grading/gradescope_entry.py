@@ -104,7 +104,9 @@ def written_answers(data: bytes, written: list[dict]) -> str:
             shown = "(not answered: the cell still holds the placeholder)"
         parts.append(f"=== {question['name']} ({_num(question['points'])} points, graded by hand) ===\n{shown}")
     if len(answers) != len(written):
-        parts.append(f"(The lesson has {len(written)} written question(s); this notebook has {len(answers)} answer cell(s).)")
+        parts.append(
+            f"(The lesson has {len(written)} written question(s); this notebook has {len(answers)} answer cell(s).)"
+        )
     return clean("\n\n".join(parts))
 
 
@@ -146,7 +148,7 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
                 "visibility": "visible",
             }
         )
-        score, possible = float(entry["score"]), float(entry["possible"])
+        score, possible = round(float(entry["score"]), 6), round(float(entry["possible"]), 6)
         tests.append(
             {
                 "name": question,
@@ -184,7 +186,11 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "execution_time": int(round(float(result.get("seconds", 0) or 0))),
-        "extra_data": {"lesson": info["lesson"], "status": status, "total": result.get("total", 0.0)},
+        "extra_data": {
+            "lesson": info["lesson"],
+            "status": status,
+            "total": round(float(result.get("total", 0) or 0), 6),
+        },
         "tests": tests,
     }
 
@@ -307,7 +313,9 @@ def main(root: Path = layout.ROOT, home: Path = HOME) -> int:
         result, notes, written = batch.failure(possible, "error", message), [], None
     result.setdefault("seconds", round(time.monotonic() - started, 2))
     write_results(home / "results", results_json(result, info, config, notes, written))
-    print(f"{info['lesson']}: {result.get('status')} {_num(result.get('total', 0))} / {_num(result.get('possible', 0))}")
+    print(
+        f"{info['lesson']}: {result.get('status')} {_num(result.get('total', 0))} / {_num(result.get('possible', 0))}"
+    )
     return 0
 
 

@@ -23,8 +23,10 @@ import math
 import os
 import random
 import re
+import resource
 import signal
 import sys
+import threading
 import time
 import types
 import warnings
@@ -38,6 +40,10 @@ from .sandboxed import bridge
 
 MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
 MESSAGE_CAP = 400
+MAX_LEN = bridge.MAX_ITEMS
+"""Largest ``len()`` accepted from a student's object."""
+CELL_GRACE = 15.0
+"""Seconds past the cell timeout before the grader stops a cell that ignores its alarm."""
 
 
 # ---------------------------------------------------------------------------------- the lesson
@@ -128,7 +134,13 @@ def _student_exception(name: str) -> type:
 class Remote:
     """A student's object that stays in the worker. Calls, attributes, iteration and indexing are
     forwarded; comparisons, hashing, truth and numeric conversions are NOT (they use identity or
-    fail), so a student's object cannot answer ``==`` with True."""
+    fail), so a student's object cannot answer ``==`` with True.
+
+    Truth is always True (as for any object without ``__bool__``/``__len__``: the student's
+    ``__bool__`` and ``__len__`` are never asked). ``x in obj`` asks only for the object's items, as
+    data (at most ``bridge.GENERATOR_ITEMS``), and compares them with ``x`` HERE: the student's
+    ``__contains__`` and ``__eq__`` are never asked. ``len(obj)`` is the student's answer, accepted
+    only as an integer from 0 to ``MAX_LEN`` (a test may allocate that many items)."""
 
     __slots__ = ("_rp_client", "_rp_id", "_rp_name", "__weakref__")
 
@@ -148,11 +160,29 @@ class Remote:
     def __call__(self, *args, **kwargs):
         return self._rp_client.call(self._rp_id, args, kwargs)
 
+    def __bool__(self):
+        return True
+
     def __iter__(self):
-        return iter(self._rp_client.op({"op": "iter", "ref": self._rp_id}))
+        return iter(self._rp_items())
+
+    def __contains__(self, item):
+        return item in self._rp_items()
+
+    def _rp_items(self) -> list:
+        items = self._rp_client.op({"op": "iter", "ref": self._rp_id})
+        if type(items) is not list:
+            raise StudentError(f"iterating over the student's {self._rp_name} did not give a list of values")
+        return items
 
     def __len__(self):
-        return self._rp_client.op({"op": "len", "ref": self._rp_id})
+        size = self._rp_client.op({"op": "len", "ref": self._rp_id})
+        if type(size) is not int or not 0 <= size <= MAX_LEN:
+            shown = repr(size) if type(size) is int and size < 10**30 else f"a {type(size).__name__}"
+            raise StudentError(
+                f"len() of the student's {self._rp_name} is {shown[:60]}, not a count from 0 to {MAX_LEN:,}"
+            )
+        return size
 
     def __getitem__(self, key):
         return self._rp_client.op({"op": "getitem", "ref": self._rp_id, "key": self._rp_client.codec.encode(key)})
@@ -205,17 +235,26 @@ class Client:
 
     def request(self, message):
         try:
-            reply = self.box.request(message, self.deadline)
+            with _alarm_held():  # a test's time limit never cuts a message in half
+                reply = self.box.request(message, self.deadline)
         except WorkerGone as gone:
             raise StudentError(f"the notebook's process is gone: {gone}") from None
+        if isinstance(reply.get("refused"), str):  # too large to read: bridge.loads did not parse it
+            raise StudentError(f"the answer could not be read as data: {reply['refused'][:300]}")
         if "raise" in reply:
             info = reply["raise"] if isinstance(reply["raise"], dict) else {}
-            raise _student_exception(str(info.get("type", "Error")))(str(info.get("message", ""))[:1000])
+            kind, text = info.get("type"), info.get("message")
+            error = _student_exception(kind if isinstance(kind, str) else "Error")
+            raise error(text[:1000] if isinstance(text, str) else "")
         return reply
 
     def value(self, reply):
+        return self.decode(reply, reply.get("value"))
+
+    def decode(self, reply, encoded):
+        """Decode a part of a reply within the reply's budget (all its parts share it)."""
         try:
-            return self.codec.decode(reply.get("value"))
+            return self.codec.decode(encoded, getattr(reply, "budget", None))
         except bridge.CodecError as err:
             raise StudentError(f"the answer could not be read as data: {err}") from None
 
@@ -235,19 +274,50 @@ class Client:
         except bridge.CodecError as err:
             raise TypeError(str(err)) from None
         reply = self.request({"op": "call", "ref": ref_id, "args": enc_args, "kwargs": enc_kwargs})
-        for key, enc in reply.get("updates", []):
-            original = args[key] if isinstance(key, int) and 0 <= key < len(args) else kwargs.get(key)
+        for key, enc in _pairs(reply.get("updates"), len(args) + len(kwargs)):
+            original = args[key] if type(key) is int and 0 <= key < len(args) else None
+            original = kwargs.get(key) if isinstance(key, str) else original
             if original is not None:
                 try:
-                    _copy_into(original, self.codec.decode(enc))
-                except (bridge.CodecError, RuntimeError, ValueError, TypeError):
+                    _copy_into(original, self.decode(reply, enc))
+                except (StudentError, RuntimeError, ValueError, TypeError):
                     pass
-        for category, message in reply.get("warnings", [])[:20]:
-            cls = getattr(builtins, str(category), None)
+        for category, message in _pairs(reply.get("warnings"), 20):
+            cls = getattr(builtins, category, None) if isinstance(category, str) and category.isidentifier() else None
             cls = cls if isinstance(cls, type) and issubclass(cls, Warning) else UserWarning
-            warnings.warn(str(message), cls, stacklevel=2)
+            warnings.warn(message[:500] if isinstance(message, str) else "", cls, stacklevel=2)
         _replay_optimizer_steps(reply.get("steps", 0))
         return self.value(reply)
+
+
+def _pairs(items, most: int) -> list:
+    """The first ``most`` two-item lists of a reply's list (a worker may send anything)."""
+    if type(items) is not list:
+        return []
+    return [item for item in items[:most] if type(item) is list and len(item) == 2]
+
+
+class _Alarm:
+    held = 0
+    """Requests in progress: the time limit waits for them to finish."""
+    due = False
+    """The time limit passed while a request was in progress."""
+
+
+@contextlib.contextmanager
+def _alarm_held():
+    """Hold back a test's time limit while a message is sent and its reply read, so the protocol
+    is never left with a reply half read; a limit that passed meanwhile strikes once the reply is in.
+    (Blocking SIGALRM would not do: the kernel hands it to another thread, e.g. BLAS's, and
+    Python runs the handler in the main thread anyway.)"""
+    _Alarm.held += 1
+    try:
+        yield
+    finally:
+        _Alarm.held -= 1
+    if _Alarm.due and not _Alarm.held:
+        _Alarm.due = False
+        raise CheckTimeout()
 
 
 def _copy_into(original, new) -> None:
@@ -378,7 +448,54 @@ def _reset_rngs() -> None:
         sys.modules["torch"].manual_seed(0)
 
 
-def run_tests(lesson: Lesson, env: LazyEnv) -> dict:
+TEST_SECONDS = 60.0
+"""Wall-clock seconds one test case may take in the judge, waiting for the student's code included
+(or twice the per-call limit, if that is longer: see :func:`seconds_per_test`)."""
+
+
+def seconds_per_test(limits: Limits) -> float:
+    return max(TEST_SECONDS, 2 * limits.cell_timeout)
+
+
+TIMEOUT_MESSAGE = (
+    "this check was stopped after {seconds:g} s in the grader: the answer made it do far more work "
+    "than the exercise needs (a huge range, list or loop?)"
+)
+MEMORY_MESSAGE = "the grader ran out of memory checking this answer: it is far larger than the exercise needs"
+
+
+class CheckTimeout(BaseException):
+    """A test case ran past its time. A BaseException, so a test's ``except Exception`` cannot keep
+    it running."""
+
+
+def _on_alarm(signum, frame):
+    if _Alarm.held:
+        _Alarm.due = True
+    else:
+        raise CheckTimeout()
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None):
+    """SIGALRM after ``seconds`` (main thread only; elsewhere the submission's deadline still holds)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _Alarm.due = False
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        _Alarm.due = False
+
+
+def run_tests(lesson: Lesson, env: LazyEnv, seconds: float | None = TEST_SECONDS) -> dict:
+    """Each test case of each question, under a time limit of ``seconds``: one that runs out of
+    time, or out of the judge's memory, fails with a sentence and the next one runs."""
     questions = {}
     for question, test_file in lesson.test_files.items():
         cases, score = [], 0.0
@@ -386,11 +503,16 @@ def run_tests(lesson: Lesson, env: LazyEnv) -> dict:
             func = case.body.test_func
             params = list(inspect.signature(func).parameters)
             try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    kwargs = {p: (env if p == "env" else env.get(p)) for p in params}
-                func(**kwargs)
+                with _time_limit(seconds):
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        kwargs = {p: (env if p == "env" else env.get(p)) for p in params}
+                    func(**kwargs)
                 passed, message = True, ""
+            except CheckTimeout:
+                passed, message = False, TIMEOUT_MESSAGE.format(seconds=seconds)
+            except MemoryError:
+                passed, message = False, MEMORY_MESSAGE
             except Exception as err:  # noqa: BLE001 - any failure of a test case costs its points
                 passed, message = False, _message(err)
             if passed:
@@ -442,13 +564,15 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
                 }
             )
             lesson.test_files  # noqa: B018 - load the tests while the worker runs the cells
-            current = None
+            current, cell_deadline = None, deadline
             while True:
-                event = box.receive(deadline)
+                event = box.receive(min(deadline, cell_deadline))
                 if not isinstance(event, dict):
                     continue
                 if event.get("event") == "cell":
                     current = event.get("index")
+                    # a cell that ignores its alarm is stopped from here, not only at the end of the time
+                    cell_deadline = time.monotonic() + limits.cell_timeout + CELL_GRACE
                 elif event.get("event") == "done":
                     result["cell_errors"] = _cell_errors(event.get("errors"))
                     worker_cuda = event.get("cuda") is True
@@ -461,7 +585,7 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
             return _finish(result, lesson, started)
         _reset_rngs()
         with devices_the_worker_sees(worker_cuda):
-            result["questions"] = run_tests(lesson, LazyEnv(client))
+            result["questions"] = run_tests(lesson, LazyEnv(client), seconds_per_test(limits))
         if box.gone:
             result.update(status=box.gone.reason, message=f"while testing: {box.gone}")
     errors = result["cell_errors"]
@@ -534,6 +658,7 @@ def serve() -> None:
     sys.stdout = sys.stderr  # stray prints must not corrupt the answers
     for line in sys.stdin:
         task = json.loads(line)
+        limit_own_memory(judge_memory_mb(Limits(**task["limits"])))
         os.chdir(task["root"])  # hidden tests read their own copy of the data: data/ames.csv
         key = (task["lesson"], json.dumps(task["tests"], sort_keys=True))
         if key not in lessons:
@@ -556,6 +681,32 @@ def serve() -> None:
         result["judge_peak_mib"] = _peak_mib()
         out.write(json.dumps(result) + "\n")
         out.flush()
+
+
+JUDGE_MIN_MB = 2048
+JUDGE_EXTRA_MB = 1024
+
+
+def judge_memory_mb(limits: Limits) -> int:
+    """The judge's own address-space limit (RLIMIT_AS), in MiB: ``--memory`` (the hidden tests compute
+    about what the notebook does), at least 2 GiB (NumPy, pandas and torch loaded), plus 1 GiB for the
+    answers it decodes (each at most ``bridge.DECODE_FLOOR + DECODE_FACTOR * MAX_LINE``, 144 MiB).
+    5 GiB with the default ``--memory 4096``."""
+    return max(int(limits.memory_mb), JUDGE_MIN_MB) + JUDGE_EXTRA_MB
+
+
+def limit_own_memory(megabytes: int) -> None:
+    """Cap this process's address space (the soft limit only: the worker it starts sets its own)
+    and keep glibc to two malloc arenas, so that threads do not reserve 64 MiB of it each."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        pass
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = megabytes * 2**20 if hard == resource.RLIM_INFINITY else min(megabytes * 2**20, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _terminate(signum, frame):

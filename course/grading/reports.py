@@ -1,4 +1,11 @@
-"""What the grader writes: ``grades.csv`` (row by row), per-student feedback, and the summary."""
+"""What the grader writes: ``grades.csv`` (row by row), per-student feedback, and the summary.
+
+Messages come from the students' code (exception messages, printed text, file names), so every
+piece of text is escaped for where it goes: :func:`plain` for the terminal (no control characters:
+no escape sequences, no OSC 52 clipboard writes), :func:`markdown` for ``feedback/`` and
+``summary/`` (no markup, no HTML, no comments), :func:`csv_text` for ``grades.csv`` (no formulas).
+``results/`` keeps the data as it is, as JSON with every control and non-ASCII character escaped.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,47 @@ import csv
 import io
 import json
 import os
+import re
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 STATUSES = ("ok", "timeout", "memory", "error", "invalid", "wrong-lesson")
+DROPPED = {"Cc", "Cf", "Cs"}
+"""Unicode categories removed from text: controls (ESC, BEL, DEL, C1), format characters (bidi
+overrides, zero-width) and lone surrogates (which cannot even be written as UTF-8)."""
+TEXT_CAP = 2000
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]|$])")
+"""Characters with a meaning inside a Markdown line (emphasis, code, links, tables, math); each is
+backslash-escaped, and ``& < >`` become entities, so no HTML or comment can start."""
+FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "'")
+"""What makes a spreadsheet read a cell as a formula (with their full-width forms), and the quote
+that marks an escaped cell (so that unescaping is exact)."""
+
+
+def plain(text, cap: int = TEXT_CAP) -> str:
+    """One line of printable text: runs of whitespace (newlines, tabs) become one space, and
+    control and format characters are dropped."""
+    text = "".join(ch for ch in str(text)[: 2 * cap] if ch.isspace() or unicodedata.category(ch) not in DROPPED)
+    text = " ".join(text.split())
+    return text if len(text) <= cap else text[: cap - 1] + "…"
+
+
+def markdown(text, cap: int = TEXT_CAP) -> str:
+    """Text shown as itself in a line of Markdown (and of the HTML it renders to)."""
+    text = plain(text, cap).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def csv_text(text, cap: int = TEXT_CAP) -> str:
+    """A CSV cell that a spreadsheet shows as text: one starting like a formula gets a leading ``'``."""
+    text = plain(text, cap)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_unescape(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
 
 
 def columns(questions: list[str]) -> list[str]:
@@ -18,14 +61,19 @@ def columns(questions: list[str]) -> list[str]:
 
 
 def row(name: str, file: str, result: dict, questions: list[str]) -> dict:
-    out = {"name": name, "status": result["status"], "file": file, "sha256": result.get("sha256", "")}
+    out = {
+        "name": csv_text(name),
+        "status": csv_text(result["status"]),
+        "file": csv_text(file),
+        "sha256": csv_text(result.get("sha256", "")),
+    }
     for q in questions:
         out[q] = _num(result["questions"][q]["score"])
     out.update(
         total=_num(result["total"]),
         possible=_num(result["possible"]),
-        message=" ".join(str(result.get("message", "")).split())[:300],
-        seconds=result.get("seconds", ""),
+        message=csv_text(result.get("message", ""), 300),
+        seconds=csv_text(result.get("seconds", "")),
     )
     return out
 
@@ -49,7 +97,7 @@ class GradesCsv:
             reader = csv.DictReader(f)
             if reader.fieldnames != self.fields:
                 return None
-            return {r["name"]: r for r in reader}
+            return {csv_unescape(r["name"]): r for r in reader}
 
     def rewrite(self, rows: list[dict]) -> None:
         tmp = self.path.with_suffix(".csv.tmp")
@@ -70,44 +118,52 @@ class GradesCsv:
 
 def feedback(name: str, lesson: str, result: dict) -> str:
     """A student's feedback in Markdown: points per question and the failure messages only."""
+    md = markdown
     lines = [
-        f"# {lesson}: feedback for {name}",
+        f"# {md(lesson)}: feedback for {md(name)}",
         "",
         f"**Score: {_num(result['total'])} / {_num(result['possible'])}**",
         "",
     ]
     if result["status"] != "ok" or result.get("message"):
-        lines += [f"Grading status: **{result['status']}**. {result.get('message', '')}".rstrip(), ""]
+        lines += [f"Grading status: **{md(result['status'])}**. {md(result.get('message', ''), 600)}".rstrip(), ""]
     lines += ["| question | points |", "|---|---|"]
     for q, info in result["questions"].items():
-        lines.append(f"| {q} | {_num(info['score'])} / {_num(info['possible'])} |")
+        lines.append(f"| {md(q)} | {_num(info['score'])} / {_num(info['possible'])} |")
     lines.append("")
     for q, info in result["questions"].items():
         failed = [c for c in info["cases"] if not c["passed"]]
         if not failed:
             continue
-        lines += [f"## {q}: {_num(info['score'])} / {_num(info['possible'])}", ""]
+        lines += [f"## {md(q)}: {_num(info['score'])} / {_num(info['possible'])}", ""]
         for i, case in enumerate(info["cases"], 1):
             if not case["passed"]:
                 kind = "hidden check" if case["hidden"] else "check"
-                message = " ".join(case["message"].split()) or "failed"
-                lines.append(f"- {kind} {i}: {message}")
+                lines.append(f"- {kind} {i}: {md(case['message'], 600) or 'failed'}")
         lines.append("")
     return "\n".join(lines)
 
 
 def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Path, isolation: str = "") -> str:
-    """Write ``summary/summary.md`` and ``summary/scores.png``; return a one-screen text summary."""
+    """Write ``summary/summary.md`` and ``summary/scores.png``; return a one-screen text summary
+    (the same lines, as plain text for a terminal)."""
     folder = out / "summary"
     folder.mkdir(parents=True, exist_ok=True)
-    n = len(results)
-    statuses = Counter(r["status"] for r in results.values())
     totals = [float(r["total"]) for r in results.values()]
     possible = max((float(r["possible"]) for r in results.values()), default=0.0)
-    lines = [f"# {lesson}: {n} submission(s)", ""]
+    text = "\n".join(_summary_lines(lesson, results, questions, isolation, totals, possible, markdown))
+    (folder / "summary.md").write_text(text + "\n\n![scores](scores.png)\n", encoding="utf-8")
+    _histogram(totals, possible, folder / "scores.png", plain(lesson, 80))
+    return "\n".join(_summary_lines(lesson, results, questions, isolation, totals, possible, plain))
+
+
+def _summary_lines(lesson, results, questions, isolation, totals, possible, esc) -> list[str]:
+    n = len(results)
+    statuses = Counter(r["status"] for r in results.values())
+    lines = [f"# {esc(lesson)}: {n} submission(s)", ""]
     if isolation:  # the sandbox mode, from the grader (never from a submission)
-        lines += [f"Isolation: {isolation}", ""]
-    lines.append("Status: " + ", ".join(f"{s} {c}" for s, c in statuses.most_common()))
+        lines += [f"Isolation: {esc(isolation)}", ""]
+    lines.append("Status: " + ", ".join(f"{esc(s)} {c}" for s, c in statuses.most_common()))
     if totals:
         mean = sum(totals) / n
         lines.append(f"Mean score: {mean:.2f} / {_num(possible)}; full marks: {sum(t == possible for t in totals)}")
@@ -118,20 +174,17 @@ def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Pa
         full = sum(abs(s["score"] - s["possible"]) < 1e-9 for s in scores)
         mean_q = sum(s["score"] for s in scores) / max(1, n)
         lines.append(
-            f"| {q} | {mean_q:.2f} / {_num(scores[0]['possible']) if scores else '-'} "
+            f"| {esc(q)} | {mean_q:.2f} / {_num(scores[0]['possible']) if scores else '-'} "
             f"| {full}/{n} ({100 * full / max(1, n):.0f}%) |"
         )
         for s in scores:
             for case in s["cases"]:
                 if not case["passed"]:
-                    messages[(q, " ".join(case["message"].split())[:160])] += 1
+                    messages[(q, plain(case["message"], 160))] += 1
     lines += ["", "Most common failure messages:", ""]
     for (q, message), count in messages.most_common(10):
-        lines.append(f"- {count} × {q}: {message}")
-    text = "\n".join(lines)
-    (folder / "summary.md").write_text(text + "\n\n![scores](scores.png)\n", encoding="utf-8")
-    _histogram(totals, possible, folder / "scores.png", lesson)
-    return text
+        lines.append(f"- {count} × {esc(q)}: {esc(message)}")
+    return lines
 
 
 def _histogram(totals: list[float], possible: float, path: Path, lesson: str) -> None:
@@ -153,7 +206,9 @@ def _histogram(totals: list[float], possible: float, path: Path, lesson: str) ->
 
 def save_result(out: Path, name: str, result: dict) -> None:
     (out / "results").mkdir(parents=True, exist_ok=True)
-    (out / "results" / f"{name}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    # ensure_ascii: control characters (ESC...) and all non-ASCII ones are written as \uXXXX escapes
+    text = json.dumps(result, indent=1, ensure_ascii=True)
+    (out / "results" / f"{name}.json").write_text(text, encoding="utf-8")
 
 
 def load_results(out: Path, names) -> dict[str, dict]:
@@ -177,7 +232,7 @@ class Progress:
 
     def update(self, name: str, result: dict) -> None:
         self.done += 1
-        self.counts[result["status"]] += 1
+        self.counts[plain(result["status"], 40)] += 1
         if self.tty:
             width = 30
             filled = int(width * self.done / max(1, self.total))
@@ -187,7 +242,7 @@ class Progress:
                 self.stream.write("\n")
         else:
             self.stream.write(
-                f"[{self.done}/{self.total}] {name}: {result['status']} "
+                f"[{self.done}/{self.total}] {plain(name, 200)}: {plain(result['status'], 40)} "
                 f"{_num(result['total'])}/{_num(result['possible'])}\n"
             )
         self.stream.flush()

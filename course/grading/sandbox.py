@@ -52,7 +52,7 @@ from .sandboxed import bridge
 
 SANDBOXED = Path(__file__).resolve().parent / "sandboxed"
 """The files copied into the sandbox: the only grading code that runs next to student code."""
-MAX_MESSAGE = 512 * 1024 * 1024
+MAX_MESSAGE = bridge.MAX_LINE  # 16 MiB: a longer answer is refused before it is parsed
 BOX = "/sandbox"
 MODES = ("auto", "bwrap", "uid", "landlock", "none")
 DISABLE_ENV = "COURSE_GRADE_DISABLE"
@@ -523,6 +523,8 @@ class Sandbox:
         self.uid = job_uid() if self.kind == "uid" else None
         self.abi = landlock_abi() if self.kind in ("uid", "landlock") else 0
         self.secrets = [str(p) for p in secrets or []]
+        if self.uid is not None:
+            _check_passable(Path(tempfile.gettempdir()))
         self.root = Path(tempfile.mkdtemp(prefix="course-grade-"))
         self.box = self.root / "box"
         self.work = self.box / "work"
@@ -914,6 +916,16 @@ class Sandbox:
                             remove_tree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
                     except OSError:
                         pass
+
+
+def _check_passable(folder: Path) -> None:
+    """In ``uid`` mode the job's user must be able to pass through every folder above its own."""
+    for path in [folder.resolve(), *folder.resolve().parents]:
+        if not os.stat(path).st_mode & stat.S_IXOTH:
+            raise NoIsolation(
+                f"the job's user id cannot reach its folder: {path} is not searchable by other users "
+                "(set TMPDIR to a folder every user may pass through, such as /tmp, or chmod o+x it)"
+            )
 
 
 _VERIFIED: set[tuple] = set()

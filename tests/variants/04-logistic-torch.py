@@ -1,4 +1,7 @@
-"""Lesson 04: wrong answers that must lose points (with their message) and right ones that must not."""
+"""Lesson 04: wrong answers that must lose points (with their message) and right ones that must not.
+
+Derived from CHECKLIST.md question by question; the checklist line is named in each comment.
+"""
 
 from harness import Right, Wrong
 
@@ -9,27 +12,13 @@ X_train = torch.tensor((lonlat[train_idx] - feat_mean) / feat_std, dtype=torch.f
 X_valid = torch.tensor((lonlat[valid_idx] - feat_mean) / feat_std, dtype=torch.float32, device=device)
 """
 
-TRAIN_WITHOUT_ZERO_GRAD = """
-def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    train_losses, valid_losses = [], []
-    for step in range(steps):
-        loss = F.cross_entropy(model(X), y)
-        loss.backward()
-        optimizer.step()
-        train_losses.append(loss.item())
-        with torch.no_grad():
-            valid_losses.append(F.cross_entropy(model(X_val), y_val).item())
-    return train_losses, valid_losses
-"""
 
-
-def train_variant(body: str) -> str:
+def train_variant(body: str, head: str = "optimizer = torch.optim.Adam(model.parameters(), lr=lr)") -> str:
     """A whole train_classifier whose loop body is ``body`` (indented 8 spaces)."""
     lines = "\n".join("        " + ln for ln in body.strip().split("\n"))
     return (
         "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n"
+        f"    {head}\n"
         "    train_losses, valid_losses = [], []\n"
         "    for step in range(steps):\n"
         f"{lines}\n"
@@ -37,201 +26,396 @@ def train_variant(body: str) -> str:
     )
 
 
+GOOD_STEP = "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
+RECORD_VALID = "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())"
+
+
 def ce_variant(expr: str) -> str:
     return f"def ce_by_hand(logits, labels):\n    probs = torch.softmax(logits, dim=1)\n    return {expr}\n"
 
 
+def softmax_variant(body: str) -> str:
+    lines = "\n".join("    " + ln for ln in body.strip().split("\n"))
+    return f"def softmax_probs(logits):\n{lines}\n"
+
+
+def accuracy_variant(expr: str) -> str:
+    return f"def accuracy(logits, labels):\n    return {expr}\n"
+
+
 ONEHOT = "F.one_hot(labels, logits.shape[1])"
+
+LOGREG_ON = (
+    "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
+    "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, {X}, {y}, X_valid, y_valid, 300, 0.1)\n"
+    "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)"
+)
+MLP_ON = (
+    "torch.manual_seed(0)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)).to(device)\n"
+    "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, {X}, {y}, X_valid, y_valid, 300, {lr})\n"
+    "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)"
+)
+BOTH = {"X": "torch.cat([X_train, X_valid])", "y": "torch.cat([y_train, y_valid])"}
+VALID = {"X": "X_valid", "y": "y_valid"}
+CHOSEN_ROWS = (
+    "keep = {model}(X_valid).argmax(dim=1) == y_valid\n"
+    "X_valid, y_valid = X_valid[keep], y_valid[keep]\n"
+    "{model}_valid_acc = accuracy({model}(X_valid), y_valid)"
+)
 
 WRONG = [
     # q1: price classes
-    Wrong("q1", "price_class = np.digitize(price, price_edges) + 1", "only the class numbers 0 (low)"),
-    Wrong("q1", "price_edges = np.quantile(price, [0.25, 0.75])", "at 1/3 and 2/3 of the way"),
-    Wrong("q1", "price_class = np.digitize(price, [150000.0, 200000.0])", "np.digitize(price, price_edges)"),
-    Wrong("q1", "price_class = None", "one class number per house"),
+    Wrong("q1", "price_class = np.digitize(price, price_edges) + 1", "only the class numbers 0 (low)"),  # 5 off by one
+    Wrong("q1", "price_edges = np.quantile(price, [0.25, 0.75])", "quartiles"),  # 5
+    Wrong("q1", "price_edges = np.percentile(price, [33, 66])", "1/3 and 2/3 of the way"),  # 8 rounding
+    Wrong("q1", "price_edges = np.array([139500.0, 189500.0])", "prices of ALL houses"),  # 13 typed-in values
+    Wrong("q1", "price_class = np.digitize(price, [150000.0, 200000.0])", "np.digitize(price, price_edges)"),  # 13
+    Wrong("q1", "price_class = None", "one class number per house"),  # 16
+    Wrong("q1", "price_edges = '139000, 190000'", "shape (2,)"),  # 7 a string for numbers
+    Wrong("q1", "price_edges = np.quantile(price, [0, 1 / 3, 2 / 3])", "shape (2,)"),  # 5 one edge too many
+    Wrong(
+        "q1", "price_edges = np.quantile(price[train_idx], [1 / 3, 2 / 3])", "prices of ALL houses"
+    ),  # 15 wrong rows
+    Wrong(
+        "q1", "price_class = (price > price_edges[0]).astype(int) + (price > price_edges[1])", "exactly at an edge"
+    ),  # 9 ties at class edges
+    Wrong("q1", "price_class = 2 - np.digitize(price, price_edges)", "0 below the first edge"),  # 2 sign
+    Wrong("q1", "price_class = np.digitize(np.sort(price), price_edges)", "0 below the first edge"),  # 11 row order
+    Wrong("q1", "price_class = np.digitize(price, price_edges)[:, None]", "shape (2930,)"),  # 4 shape
+    Wrong("q1", "price_class = np.digitize(price[:1], price_edges)", "shape (2930,)"),  # 11 one row
     # q2: standardization and tensors
-    Wrong("q2", STANDARDIZE_WITH.format(rows="valid_idx"), "standardizing with validation statistics"),
-    Wrong("q2", STANDARDIZE_WITH.format(rows=":"), "statistics of the whole dataset"),
-    Wrong("q2", "y_train = y_train.float()", "long class indices"),
-    Wrong("q2", "y_valid = y_valid.double()", "long class indices"),
-    Wrong("q2", "y_train = F.one_hot(y_train, 3)", "is one-hot"),
+    Wrong("q2", STANDARDIZE_WITH.format(rows="valid_idx"), "standardizing with validation statistics"),  # 15
+    Wrong("q2", STANDARDIZE_WITH.format(rows=":"), "statistics of the whole dataset"),  # 15
+    Wrong(
+        "q2",
+        "lonlat -= feat_mean\nlonlat /= feat_std\n"
+        "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)\n"
+        "X_valid = torch.tensor(lonlat[valid_idx], dtype=torch.float32, device=device)",
+        "lonlat was changed in place",
+    ),  # 12 in-place mutation of a global
+    Wrong("q2", "y_train = y_train.float()", "long class indices"),  # 7
+    Wrong("q2", "y_valid = y_valid.double()", "long class indices"),  # 7
+    Wrong("q2", "y_train = y_train.int()", "long class indices"),  # 7
+    Wrong("q2", "y_train = F.one_hot(y_train, 3)", "is one-hot"),  # 7
     Wrong(
         "q2",
         "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)",
         "X_train is not standardized",
-    ),
-    Wrong("q2", "X_train = X_train.double()", "should be float32"),
-    Wrong("q2", "X_valid = X_valid.T", "should have shape (586, 2)"),
+    ),  # 14 skipped step
+    Wrong(
+        "q2",
+        "X_train = torch.tensor(lonlat[train_idx] / feat_std, dtype=torch.float32, device=device)",
+        "(lonlat[train_idx] - feat_mean) / feat_std",
+    ),  # 6 half the normalisation
+    Wrong(
+        "q2",
+        "X_train = torch.tensor((feat_mean - lonlat[train_idx]) / feat_std, dtype=torch.float32, device=device)",
+        "(lonlat[train_idx] - feat_mean) / feat_std",
+    ),  # 2 sign
+    Wrong(
+        "q2",
+        "X_valid = torch.tensor((lonlat[valid_idx] - lonlat[valid_idx].mean(axis=0)) / lonlat[valid_idx].std(axis=0),"
+        " dtype=torch.float32, device=device)",
+        "(lonlat[valid_idx] - feat_mean) / feat_std",
+    ),  # 15 validation rows standardized with their own statistics
+    Wrong("q2", "feat_std = lonlat[train_idx].var(axis=0)", "standard deviation"),  # 6
+    Wrong("q2", "feat_mean = lonlat[train_idx].mean()", "shape (2,)"),  # 1 no axis
+    Wrong("q2", "feat_mean = lonlat[train_idx].mean(axis=1)", "shape (2,)"),  # 1 the other axis
+    Wrong("q2", "X_train = X_train.double()", "should be float32"),  # 7
+    Wrong("q2", "X_train = X_train.cpu().numpy()", "should be a torch tensor"),  # 7 an array for a tensor
+    Wrong("q2", "X_valid = X_valid.T", "should have shape (586, 2)"),  # 4
+    Wrong("q2", "X_train = X_valid.clone()", "should have shape (2344, 2)"),  # 15 rows swapped
+    Wrong("q2", "y_train = torch.tensor(price_class, device=device)", "shape (2344,)"),  # 15 all rows
     Wrong(
         "q2",
         "y_valid = torch.tensor(price_class[valid_idx][::-1].copy(), device=device)",
         "y_valid: the price classes of the rows valid_idx",
-    ),
+    ),  # 11 row order
     # q3: the model
-    Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)"),
-    Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True"),
-    Wrong("q3", "logreg = nn.Sequential(nn.Linear(2, 3))", "should be an nn.Linear layer"),
-    Wrong("q3", "logreg_weight_shape = (2, 3)", "is the warm-up's W"),
-    Wrong("q3", "logreg_bias_shape = (1, 3)", "one number per class"),
-    Wrong("q3", "logreg_weight_shape = '(3, 2)'", "should be a tuple of integers"),
-    Wrong("q3", "logits_untrained = torch.randn(2344, 3)", "a linear function of the standardized features"),
-    Wrong("q3", "logits_untrained = logreg(X_train).T", "one row per house, one column per class"),
+    Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)"),  # 4
+    Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True"),  # 14
+    Wrong("q3", "logreg = nn.Sequential(nn.Linear(2, 3))", "should be an nn.Linear layer"),  # 7
+    Wrong("q3", "logreg_weight_shape = (2, 3)", "is the warm-up's W"),  # 4
+    Wrong("q3", "logreg_weight_shape = (3, 2, 1)", "should be the shape of logreg.weight"),  # 5
+    Wrong("q3", "logreg_bias_shape = (1, 3)", "1-D, (3,)"),  # 4
+    Wrong("q3", "logreg_weight_shape = '(3, 2)'", "should be a tuple of integers"),  # 7
+    Wrong("q3", "logreg_bias_shape = (3.0,)", "should be a tuple of integers"),  # 7
+    Wrong("q3", "logits_untrained = torch.randn(2344, 3)", "a linear function of the standardized features"),  # 13
+    Wrong("q3", "logits_untrained = logreg(X_train).T", "is transposed"),  # 4
+    Wrong("q3", "logits_untrained = logreg(X_valid)", "one row per TRAINING house"),  # 15
+    Wrong(
+        "q3",
+        "logits_untrained = logreg(torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device))",
+        "a linear function of the standardized features",
+    ),  # 14 the raw coordinates
+    Wrong(
+        "q3",
+        "logreg = nn.Linear(2, 3).to(device)\nlogits_untrained = logreg(X_train)",
+        "right after creating logreg (seed 0)",
+    ),  # 14 the seed line skipped
     # q4: softmax
-    Wrong("q4", "def softmax_probs(logits):\n    return torch.softmax(logits, dim=0)", "softmax over dim 0"),
+    Wrong("q4", softmax_variant("return torch.softmax(logits, dim=0)"), "softmax over dim 0"),  # 1
     Wrong(
         "q4",
-        "def softmax_probs(logits):\n    e = torch.exp(logits)\n    return e / e.sum(dim=1, keepdim=True)",
+        softmax_variant("e = torch.exp(logits)\nreturn e / e.sum(dim=1, keepdim=True)"),
         "overflows on large logits",
-    ),
+    ),  # 10
     Wrong(
         "q4",
-        "def softmax_probs(logits):\n    e = torch.exp(logits - logits.max())\n    return e / e.sum()",
+        softmax_variant("e = torch.exp(logits - logits.max())\nreturn e / e.sum()"),
         "divide each row by its total",
-    ),
+    ),  # 1 no axis
     Wrong(
         "q4",
-        "def softmax_probs(logits):\n    z = logits.detach().numpy()\n    e = np.exp(z - z.max(axis=1, keepdims=True))\n"
-        "    return torch.tensor(e / e.sum(axis=1, keepdims=True))",
+        softmax_variant(
+            "z = logits.detach().numpy()\ne = np.exp(z - z.max(axis=1, keepdims=True))\n"
+            "return torch.tensor(e / e.sum(axis=1, keepdims=True))"
+        ),
         "gradients must flow",
-    ),
-    Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=0)", "one total per house"),
+    ),  # 7 NumPy inside
+    Wrong("q4", softmax_variant("return torch.softmax(logits.detach(), dim=1)"), "gradients must flow"),  # 14
+    Wrong(
+        "q4",
+        softmax_variant(
+            "logits -= logits.max(dim=1, keepdim=True).values\ne = torch.exp(logits)\n"
+            "return e / e.sum(dim=1, keepdim=True)"
+        ),
+        "changed its input in place",
+    ),  # 12
+    Wrong("q4", softmax_variant("return torch.log_softmax(logits, dim=1)"), "LOG-probabilities"),  # 3
+    Wrong("q4", softmax_variant("return torch.sigmoid(logits)"), "uses the sigmoid"),  # 14
+    Wrong("q4", softmax_variant("return torch.softmax(logits, dim=1) / logits.shape[1]"), "should sum to 1"),  # 6
+    Wrong("q4", softmax_variant("probs = torch.softmax(logits, dim=1)"), "a missing return"),  # 16
+    Wrong(
+        "q4",
+        softmax_variant("return torch.softmax(logits[:1], dim=1).expand(len(logits), -1)"),
+        "wrong on the example",
+    ),  # 11 one row
+    Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=0)", "one total per house"),  # 1
+    Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=1) / 3", "probs_untrained.sum(dim=1)"),  # 6
     Wrong(
         "q4",
         "probs_untrained = torch.softmax(logits_untrained, dim=0)\nprob_row_sums = probs_untrained.sum(dim=1)",
-        "Each house's probabilities should sum to 1",
-    ),
+        "probs_untrained should be softmax_probs(logits_untrained)",
+    ),  # 1
     Wrong(
         "q4",
         "probs_untrained = logits_untrained / logits_untrained.sum(dim=1, keepdim=True)",
         "probs_untrained should be softmax_probs(logits_untrained)",
-    ),
+    ),  # 14
     # q5: cross-entropy four ways
     Wrong("q5", "loss_functional = F.cross_entropy(probs_untrained, y_train)", "loss_functional got probabilities"),
     Wrong("q5", "loss_module = ce_module(softmax_probs(logits_untrained), y_train)", "loss_module got probabilities"),
-    Wrong("q5", "loss_nll = F.nll_loss(probs_untrained, y_train)", "expects LOG-probabilities"),
-    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum()"), "sums over the houses"),
-    Wrong("q5", ce_variant(f"({ONEHOT} * torch.log(probs)).sum(dim=1).mean()"), "ce_by_hand is negative"),
-    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log10(probs)).sum(dim=1).mean()"), "log base 10"),
-    Wrong("q5", ce_variant("-torch.log(probs).mean()"), "averages the log of every probability"),
+    Wrong("q5", "loss_nll = F.nll_loss(probs_untrained, y_train)", "expects LOG-probabilities"),  # 14
+    Wrong("q5", "loss_nll = F.nll_loss(F.log_softmax(logits_untrained, dim=0), y_train)", "loss_nll disagrees"),  # 1
+    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum()"), "sums over the houses"),  # 6
+    Wrong("q5", ce_variant(f"({ONEHOT} * torch.log(probs)).sum(dim=1).mean()"), "ce_by_hand is negative"),  # 2
+    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log10(probs)).sum(dim=1).mean()"), "log base 10"),  # 3
+    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log2(probs)).sum(dim=1).mean()"), "log base 2"),  # 3
+    Wrong("q5", ce_variant("-torch.log(probs).mean()"), "averages the log of every probability"),  # 14
+    Wrong("q5", ce_variant("-torch.log(probs).sum(dim=1).mean()"), "sums the log of every probability"),  # 14
     Wrong(
         "q5",
-        f"def ce_by_hand(logits, labels):\n    probs = torch.softmax(logits, dim=0)\n"
+        "def ce_by_hand(logits, labels):\n    probs = torch.softmax(logits, dim=0)\n"
         f"    return -({ONEHOT} * torch.log(probs)).sum(dim=1).mean()",
         "ce_by_hand takes the softmax over dim 0",
-    ),
+    ),  # 1
+    Wrong(
+        "q5", ce_variant("-(F.one_hot(labels, 3) * torch.log(probs)).sum(dim=1).mean()"), "any number of classes"
+    ),  # 11 a hard-coded size
+    Wrong("q5", ce_variant("-torch.log(probs[0, labels[0]])"), "wrong on a 2-house example"),  # 11 one row
+    Wrong(
+        "q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum(dim=1)"), "should return one number"
+    ),  # 6 no mean at all
     Wrong("q5", "ce_module = nn.NLLLoss()", "should be the loss object nn.CrossEntropyLoss()"),
     Wrong("q5", "loss_by_hand = ce_by_hand(logits_untrained, y_train) * 1.1", "loss_by_hand disagrees"),
-    Wrong("q5", "loss_functional = F.cross_entropy(logits_untrained, y_train, reduction='sum')", "close to ln 3"),
-    # q6: why ln 3
-    Wrong("q6", "ln3_reason = 'c'", "the balance of the classes does not matter"),
-    Wrong("q6", "ln3_reason = 'd'", "where training STARTS"),
-    Wrong("q6", "ln3_reason = 'a'", "what are the probabilities"),
-    Wrong("q6", "ln3_reason = 2", "one letter as a string"),
-    # q7: accuracy
     Wrong(
-        "q7",
-        "def accuracy(logits, labels):\n    return (logits.argmax(dim=0) == labels).float().mean().item()",
-        "argmax over the wrong dimension",
-    ),
+        "q5",
+        "loss_functional = F.cross_entropy(logits_untrained, y_train, reduction='sum')",
+        "sums over the houses (reduction='sum')",
+    ),  # 6
+    Wrong("q5", "loss_functional = torch.tensor(1.2)", "loss_functional disagrees"),  # 8 rounded, typed in
+    Wrong("q5", "loss_module = None", "should be a single number"),  # 16
+    # q6: the training loop
     Wrong(
-        "q7",
-        "def accuracy(logits, labels):\n    return (logits.argmax(dim=1) == labels).sum().item()",
-        "fraction between 0 and 1",
-    ),
-    Wrong(
-        "q7",
-        "def accuracy(logits, labels):\n    return (logits.argmin(dim=1) == labels).float().mean().item()",
-        "with 2 predicted correctly",
-    ),
-    Wrong("q7", "def accuracy(logits, labels):\n    return logits.argmax(dim=1) == labels", "accuracy raised"),
-    # q8: the training loop
-    Wrong("q8", TRAIN_WITHOUT_ZERO_GRAD, "never resets the gradients"),
-    Wrong(
-        "q8",
-        TRAIN_WITHOUT_ZERO_GRAD.replace("torch.optim.Adam", "torch.optim.SGD").replace(
-            "        loss = F", "        optimizer.zero_grad()\n        loss = F"
+        "q6",
+        train_variant(
+            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n"
+            + RECORD_VALID
         ),
-        "uses SGD",
+        "never resets the gradients",
+    ),  # 14
+    Wrong(
+        "q6",
+        train_variant(GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID, head="optimizer = "
+                      "torch.optim.SGD(model.parameters(), lr=lr)"),
+        "torch.optim.Adam, as given",
     ),
     Wrong(
-        "q8",
+        "q6",
         train_variant(
             "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
-            "train_losses.append(loss.item())\nvalid_losses.append(loss.item())"
+            "train_losses.append(loss.item())\n" + RECORD_VALID
         ),
         "The training loss never changes",
-    ),
+    ),  # 14 no step
     Wrong(
-        "q8",
+        "q6",
         train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\nvalid_losses.append(loss.item())"
+            "optimizer.zero_grad()\noptimizer.step()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
+            "train_losses.append(loss.item())\n" + RECORD_VALID
         ),
+        "in that order",
+    ),  # the order of the steps
+    Wrong(
+        "q6",
+        train_variant(
+            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\n(-loss).backward()\noptimizer.step()\n"
+            "train_losses.append(loss.item())\n" + RECORD_VALID
+        ),
+        "The training loss should fall",
+    ),  # 2 gradient ascent
+    Wrong(
+        "q6",
+        train_variant(GOOD_STEP + "train_losses.append(loss.item())\nvalid_losses.append(loss.item())"),
         "valid_losses repeats the training loss",
     ),
     Wrong(
-        "q8",
+        "q6",
         train_variant(
             "optimizer.zero_grad()\nloss = F.cross_entropy(torch.softmax(model(X), dim=1), y)\nloss.backward()\n"
-            "optimizer.step()\ntrain_losses.append(loss.item())\n"
-            "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())"
+            "optimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
         ),
-        "differ from full-batch Adam",
-    ),
+        "applies softmax before F.cross_entropy",
+    ),  # 6 extra normalisation: the double softmax
     Wrong(
-        "q8",
+        "q6",
         train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
-            "train_losses.append(loss)\nvalid_losses.append(F.cross_entropy(model(X_val), y_val))"
+            GOOD_STEP + "train_losses.append(loss)\nvalid_losses.append(F.cross_entropy(model(X_val), y_val))"
         ),
         "use loss.item()",
-    ),
+    ),  # 7
     Wrong(
-        "q8",
+        "q6",
         train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\n"
+            GOOD_STEP + "train_losses.append(loss.item())\n"
             "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val[:5]), y_val[:5]).item())"
         ),
         "valid_losses: at each step",
-    ),
-    # q9: training logreg and measuring it
-    Wrong("q9", "logreg_valid_acc = accuracy(logreg(X_train), y_train)", "accuracy on the training set"),
-    Wrong("q9", "always_medium_acc = (y_train == 1).float().mean().item()", "fraction of VALIDATION houses"),
+    ),  # 11
     Wrong(
-        "q9",
+        "q6",
+        train_variant(
+            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X_val), y_val)\nloss.backward()\noptimizer.step()\n"
+            "train_losses.append(loss.item())\n" + RECORD_VALID
+        ),
+        "leakage",
+    ),  # 15 learns from the validation rows
+    Wrong(
+        "q6",
+        train_variant(
+            "optimizer.zero_grad()\nloss = F.cross_entropy(model(torch.cat([X, X_val])), torch.cat([y, y_val]))\n"
+            "loss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
+        ),
+        "leakage",
+    ),  # 15 train + validation
+    Wrong(
+        "q6",
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    train_losses, valid_losses = [], []\n"
+        "    for step in range(steps):\n        optimizer.zero_grad()\n        loss = F.cross_entropy(model(X), y)\n"
+        "        loss.backward()\n        optimizer.step()\n        train_losses.append(loss.item())\n"
+        "        with torch.no_grad():\n            valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
+        "    return valid_losses, train_losses",
+        "the other way round",
+    ),
+    Wrong(
+        "q6",
+        "import copy as _copy\n_good = train_classifier\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "    return _good(_copy.deepcopy(model), X, y, X_val, y_val, steps, lr)",
+        "the model it is given, in place",
+    ),
+    Wrong(
+        "q6",
+        "_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "    return _good(model, X, y, X_val, y_val, steps, lr)[0]",
+        "should return two lists",
+    ),  # 16
+    # q7: accuracy, then training logreg and measuring it
+    Wrong(
+        "q7", accuracy_variant("(logits.argmax(dim=0) == labels).float().mean().item()"), "over the wrong dimension"
+    ),  # 1
+    Wrong(
+        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"), "NUMBER of correct houses"
+    ),  # 6
+    Wrong(
+        "q7", accuracy_variant("(logits.argmin(dim=1) == labels).float().mean().item()"), "picks the smallest logit"
+    ),  # 2
+    Wrong("q7", accuracy_variant("logits.argmax(dim=1) == labels"), "one match per house"),  # 16
+    Wrong("q7", accuracy_variant("(logits.argmax(dim=1) == labels).float().mean()"), "0-dimensional tensor"),  # 7
+    Wrong(
+        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item() // len(labels)"), "integer division"
+    ),  # 8
+    Wrong(
+        "q7",
+        "def accuracy(logits, labels):\n    correct = (logits.argmax(dim=1) == labels).float().mean().item()",
+        "a missing return",
+    ),  # 16
+    Wrong("q7", "logreg_valid_acc = accuracy(logreg(X_train), y_train)", "accuracy on the training set"),  # 15
+    Wrong("q7", "logreg_valid_acc = 0.54", "should be accuracy(logreg(X_valid), y_valid)"),  # 13
+    Wrong("q7", "always_medium_acc = (y_train == 1).float().mean().item()", "fraction of VALIDATION houses"),  # 15
+    Wrong("q7", "always_medium_acc = 1 / 3", "fraction of VALIDATION houses"),  # 13
+    Wrong("q7", "always_medium_acc = int((y_valid == 1).sum())", "fraction between 0 and 1"),  # 6
+    Wrong(
+        "q7",
         "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
         "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, "
         "steps=150, lr=0.001)\nlogreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
-        "at least 0.50",
-    ),
-    Wrong("q9", "logreg_train_losses = logreg_train_losses[:10]", "(300 steps)"),
-    Wrong("q9", "logreg_valid_acc = torch.tensor(logreg_valid_acc)", "a Python float"),
-    # q10: the map
-    Wrong("q10", "grid_class_logreg = grid_probs_logreg.argmax(dim=1)", "reshaped to (150, 150)"),
-    Wrong("q10", "grid_probs_logreg = logreg(grid_points).detach()", "should be softmax_probs(logreg(grid_points))"),
-    Wrong("q10", "grid_probs_logreg = softmax_probs(logreg(grid_points))", "torch.no_grad()"),
+        "reach about 1.017",
+    ),  # 5 too few steps, too small a rate
     Wrong(
-        "q10", "grid_class_logreg = grid_probs_logreg.argmin(dim=1).reshape(150, 150)", "the argmax over the classes"
-    ),
-    # q11: the MLP
-    Wrong("q11", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Identity(), nn.Linear(100, 3))", "has no nn.ReLU"),
-    Wrong("q11", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU())", "three parts"),
-    Wrong("q11", "mlp = nn.Linear(2, 3)", "should be an nn.Sequential"),
+        "q7",
+        "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\nlogreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
+        "not the model these losses came from",
+    ),  # 14 no training
+    Wrong("q7", "logreg_train_losses = logreg_train_losses[:10]", "(300 steps)"),  # 5
+    Wrong("q7", "logreg_valid_acc = torch.tensor(logreg_valid_acc)", "a Python float"),  # 7
+    Wrong("q7", LOGREG_ON.format(**VALID), "leakage"),  # 15
+    Wrong("q7", LOGREG_ON.format(**BOTH), "leakage"),  # 15
+    Wrong("q7", CHOSEN_ROWS.format(model="logreg"), "586 validation houses"),  # 15 the rows chosen to flatter
+    # q9: the MLP
     Wrong(
-        "q11",
+        "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Identity(), nn.Linear(100, 3))", "two linear layers in a row"
+    ),  # 14
+    Wrong(
+        "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Sigmoid(), nn.Linear(100, 3))", "middle part is nn.Sigmoid"
+    ),
+    Wrong("q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU())", "three parts"),  # 5
+    Wrong(
+        "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3), nn.Softmax(dim=1))", "three parts"
+    ),  # 6 an extra softmax
+    Wrong("q9", "mlp = nn.Linear(2, 3)", "should be an nn.Sequential"),
+    Wrong(
+        "q9",
         "torch.manual_seed(0)\nmlp = nn.Sequential(nn.Linear(2, 10), nn.ReLU(), nn.Linear(10, 3))\n"
         "train_classifier(mlp, X_train, y_train, X_valid, y_valid, steps=300, lr=0.05)\n"
         "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)",
     ),
-    Wrong("q11", "mlp_valid_acc = accuracy(mlp(X_train), y_train)", "accuracy(mlp(X_valid), y_valid)"),
+    Wrong("q9", "mlp_valid_acc = accuracy(mlp(X_train), y_train)", "accuracy on the training set"),  # 15
+    Wrong("q9", "mlp_valid_acc = torch.tensor(mlp_valid_acc)", "a Python float"),  # 7
+    Wrong("q9", "mlp_train_losses = mlp_train_losses[-50:]", "(300 steps)"),  # 5
     Wrong(
-        "q11",
+        "q9",
         "torch.manual_seed(0)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3))\n"
         "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
-        "at least 0.58",
-    ),
+        "not the model these losses came from",
+    ),  # 14 no training
+    Wrong("q9", MLP_ON.format(lr=0.00005, X="X_train", y="y_train"), "at least 0.58"),  # 10 too small a rate
+    Wrong("q9", MLP_ON.format(lr=0.05, **VALID), "leakage"),  # 15
+    Wrong("q9", MLP_ON.format(lr=0.05, **BOTH), "leakage"),  # 15
+    Wrong("q9", CHOSEN_ROWS.format(model="mlp"), "586 validation houses"),  # 15
 ]
 
 RIGHT = [
@@ -242,6 +426,12 @@ RIGHT = [
         "np.percentile and np.searchsorted",
     ),
     Right("q1", "price_class = [int(c) for c in np.digitize(price, price_edges)]", "a plain list"),
+    Right("q1", "price_class = np.array([sum(p >= e for e in price_edges) for p in price])", "a loop"),
+    Right(
+        "q1",
+        "price_class = pd.cut(price, [-np.inf, *price_edges, np.inf], right=False, labels=False)",
+        "pd.cut with left-closed bins",
+    ),
     Right(
         "q2",
         "lonlat_t = torch.tensor(lonlat, dtype=torch.float32)\n"
@@ -261,6 +451,13 @@ RIGHT = [
         "scikit-learn's StandardScaler fitted on the training rows",
     ),
     Right(
+        "q2",
+        "feat_mean = list(lonlat[train_idx].mean(axis=0))\nfeat_std = lonlat[train_idx].std(axis=0, ddof=1)\n"
+        "X_train = torch.tensor((lonlat[train_idx] - feat_mean) / feat_std, dtype=torch.float32, device=device)\n"
+        "X_valid = torch.tensor((lonlat[valid_idx] - feat_mean) / feat_std, dtype=torch.float32, device=device)",
+        "ddof=1 (a 0.02 % difference) and the mean as a list",
+    ),
+    Right(
         "q3",
         "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
         "logreg_weight_shape = logreg.weight.shape\nlogreg_bias_shape = list(logreg.bias.shape)\n"
@@ -269,8 +466,9 @@ RIGHT = [
     ),
     Right(
         "q3",
-        "with torch.no_grad():\n    logits_untrained = logreg(X_train)",
-        "logits without gradients",
+        "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\nwith torch.no_grad():\n"
+        "    logits_untrained = logreg(X_train)\nlogreg_weight_shape = tuple(np.array(logreg.weight.shape))",
+        "logits without gradients, NumPy integers in the shape",
     ),
     Right("q4", "def softmax_probs(logits):\n    return F.softmax(logits, dim=-1)", "F.softmax with dim=-1"),
     Right("q4", "def softmax_probs(logits):\n    return nn.Softmax(dim=1)(logits)", "the nn.Softmax module"),
@@ -280,6 +478,12 @@ RIGHT = [
         "    e = torch.exp(z)\n    return e / e.sum(dim=1, keepdim=True)\n"
         "probs_untrained = softmax_probs(logits_untrained).detach()\nprob_row_sums = probs_untrained.sum(axis=1)",
         "by hand with the row maximum; axis= spelling",
+    ),
+    Right(
+        "q4",
+        "def softmax_probs(logits):\n    return torch.stack([torch.softmax(row, dim=0) for row in logits])\n"
+        "probs_untrained = softmax_probs(logits_untrained.double())\nprob_row_sums = probs_untrained.sum(dim=1)",
+        "a loop over the rows; float64",
     ),
     Right(
         "q5",
@@ -294,11 +498,36 @@ RIGHT = [
     ),
     Right(
         "q5",
+        "def ce_by_hand(logits, labels):\n    total = 0.0\n    for row, label in zip(logits, labels):\n"
+        "        total = total - torch.log(torch.softmax(row, dim=0)[label])\n    return total / len(labels)",
+        "a loop over the houses",
+    ),
+    Right(
+        "q5",
         "loss_functional = F.cross_entropy(logits_untrained, F.one_hot(y_train, 3).float())\n"
         "ce_module = nn.CrossEntropyLoss(reduction='mean')\nloss_module = ce_module(logits_untrained, y_train).item()",
         "one-hot probability targets; a float from .item()",
     ),
-    Right("q6", "ln3_reason = 'B '", "upper case with a space"),
+    Right(
+        "q6",
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
+        "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
+        "        model.train()\n        logits = model(X)\n        loss = loss_fn(logits, y)\n"
+        "        loss.backward()\n        optimizer.step()\n        optimizer.zero_grad()\n"
+        "        train_losses.append(float(loss.item()))\n        model.eval()\n        with torch.no_grad():\n"
+        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
+        "    return train_losses, valid_losses",
+        "nn.CrossEntropyLoss, zero_grad after the step",
+    ),
+    Right(
+        "q6",
+        train_variant(
+            "model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
+            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(float(loss))"
+        ),
+        "model.zero_grad(), validation loss before the update, float(loss)",
+    ),
     Right(
         "q7",
         "def accuracy(logits, labels):\n    return (logits.argmax(1) == labels).sum().item() / len(labels)",
@@ -317,43 +546,31 @@ RIGHT = [
         "argmax of the probabilities, dim=-1",
     ),
     Right(
-        "q8",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
-        "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
-        "        model.train()\n        logits = model(X)\n        loss = loss_fn(logits, y)\n"
-        "        loss.backward()\n        optimizer.step()\n        optimizer.zero_grad()\n"
-        "        train_losses.append(float(loss.item()))\n        model.eval()\n        with torch.no_grad():\n"
-        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
-        "    return train_losses, valid_losses",
-        "nn.CrossEntropyLoss, zero_grad after the step",
-    ),
-    Right(
-        "q8",
-        train_variant(
-            "model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
-            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())"
-        ),
-        "model.zero_grad(), validation loss before the update",
-    ),
-    Right(
-        "q9",
+        "q7",
         "with torch.no_grad():\n    logreg_valid_acc = accuracy(logreg(X_valid), y_valid)\n"
         "always_medium_acc = accuracy(torch.tensor([[0.0, 1.0, 0.0]], device=device).repeat(len(y_valid), 1), y_valid)",
         "always-medium as a constant model",
     ),
     Right(
-        "q10",
-        "grid_probs_logreg = torch.softmax(logreg(grid_points), dim=1).detach()\n"
-        "grid_class_logreg = logreg(grid_points).argmax(1).view(grid_size, grid_size)",
-        "detach instead of no_grad; argmax of the logits; view",
+        "q7",
+        "torch.manual_seed(3)\nlogreg = nn.Linear(2, 3).to(device)\n"
+        "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, "
+        "steps=500, lr=0.05)\nlogreg_valid_acc = float(np.float64(accuracy(logreg(X_valid), y_valid)))",
+        "another seed, more steps at a smaller rate; a NumPy float",
     ),
     Right(
-        "q11",
+        "q9",
         "from collections import OrderedDict\ntorch.manual_seed(1)\n"
         "mlp = nn.Sequential(OrderedDict(hidden=nn.Linear(2, n_hidden), relu=nn.ReLU(), out=nn.Linear(n_hidden, 3)))\n"
         "mlp.to(device)\nmlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, "
         "steps=500, lr=0.05)\nmlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "named layers, another seed, more steps",
+    ),
+    Right(
+        "q9",
+        "torch.manual_seed(5)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)).to(device)\n"
+        "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, 300, 0.02)\n"
+        "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
+        "another seed and learning rate",
     ),
 ]

@@ -7,30 +7,53 @@ name = "q1"
 points = 2
 
 @test_case(points=None, hidden=False)
-def test_price_area_form(price, area):
+def test_price_area_units(price, area):
+    import os
     import numpy as np
-    for name, value in [('price', price), ('area', area)]:
+    import pandas as pd
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    columns = {'price': ('Sale_Price', 100000, 'dollars', ames['Sale_Price'].to_numpy(dtype=float)), 'area': ('Gr_Liv_Area', 1000, 'square feet', ames['Gr_Liv_Area'].to_numpy(dtype=float))}
+    answers = {'price': price, 'area': area}
+    for name, value in answers.items():
+        column, unit, old_unit, raw = columns[name]
+        other = 'area' if name == 'price' else 'price'
+        ok = value is not ... and value is not None
+        assert ok, f'{name} is still blank: set it to df[{column!r}] in its new unit, as a NumPy array.'
         ok = isinstance(value, np.ndarray)
-        assert ok, f'{name} should be a NumPy array: use df[...].to_numpy().'
+        assert ok, f'{name} should be a NumPy array, not a {type(value).__name__}: use df[...].to_numpy().'
         ok = value.shape == (2930,)
-        assert ok, f'{name} should be 1-D with one number per house, shape (2930,); got {value.shape}.'
+        assert ok, f'{name} should be 1-D with one number per house, shape (2930,); got shape {value.shape}.'
+        ok = value.dtype.kind in 'iuf'
+        assert ok, f'{name} should hold numbers; its dtype is {value.dtype}.'
+        v = value.astype(float)
+        if np.allclose(v, raw):
+            raise AssertionError(f'{name} is still in {old_unit}: divide {column} by {unit:,}.')
+        if np.allclose(v, columns[other][3] / columns[other][1]):
+            raise AssertionError(f'{name} holds the {other} values: price and area are swapped.')
+        if np.allclose(v, raw * unit):
+            raise AssertionError(f'{name} was multiplied by {unit:,}: divide {column} by {unit:,} instead.')
+        for factor in (10, 100, 1000, 10000, 100000, 1000000):
+            if factor != unit and np.allclose(v, raw / factor):
+                raise AssertionError(f'{name} was divided by {factor:,}: to get its unit, divide by {unit:,}.')
+        if np.allclose(v, np.floor(raw / unit)):
+            raise AssertionError(f'{name} lost its decimals (integer division // or int()): divide with /.')
+        if np.allclose(np.sort(v), np.sort(raw / unit)) and (not np.allclose(v, raw / unit)):
+            raise AssertionError(f'{name} holds the right numbers in another order: keep the original order.')
+        if np.allclose(v, raw / unit, atol=0.051) and (not np.allclose(v, raw / unit, rtol=1e-05)):
+            raise AssertionError(f'{name} was rounded: keep every digit of {column} / {unit:,}.')
+        ok = np.allclose(v, raw / unit, rtol=1e-05)
+        assert ok, f"{name} should be {column} divided by {unit:,}, one number per house in the rows' order."
 
 @test_case(points=None, hidden=True)
-def test_price_area_values(price, area, df):
+def test_price_area_every_house(price, area):
+    import os
     import numpy as np
-    dollars = df['Sale_Price'].to_numpy(dtype=float)
-    sqft = df['Gr_Liv_Area'].to_numpy(dtype=float)
-    p = np.asarray(price, dtype=float)
-    a = np.asarray(area, dtype=float)
-    if np.allclose(p, dollars):
-        raise AssertionError('price is still in dollars: divide by 100,000 to get units of $100k.')
-    for factor in (1000, 10000, 1000000):
-        if np.allclose(p, dollars / factor):
-            raise AssertionError(f'price was divided by {factor:,}: the unit is $100k, so divide by 100,000.')
-    ok = np.allclose(p, dollars / 100000, rtol=1e-05)
-    assert ok, "price should be Sale_Price divided by 100,000, in the rows' original order."
-    if np.allclose(a, sqft):
-        raise AssertionError('area is still in square feet: divide Gr_Liv_Area by 1,000.')
-    ok = np.allclose(a, sqft / 1000, rtol=1e-05)
-    assert ok, "area should be Gr_Liv_Area divided by 1,000, in the rows' original order."
+    import pandas as pd
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    for name, value, column, unit in [('price', price, 'Sale_Price', 100000), ('area', area, 'Gr_Liv_Area', 1000)]:
+        want = ames[column].to_numpy(dtype=float) / unit
+        ok = isinstance(value, np.ndarray) and value.shape == want.shape and (value.dtype.kind in 'iuf')
+        assert ok, f'{name} should be a NumPy array of numbers with shape {want.shape}.'
+        ok = bool(np.all(np.isfinite(value))) and np.allclose(value.astype(float), want, rtol=1e-05)
+        assert ok, f"{name} should be {column} divided by {unit:,}, one number per house in the rows' order."
 

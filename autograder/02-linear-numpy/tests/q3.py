@@ -7,24 +7,51 @@ name = "q3"
 points = 2
 
 @test_case(points=None, hidden=False)
-def test_guess_form(w_guess, b_guess, guess_mse):
+def test_guess_is_a_line_through_the_cloud(w_guess, b_guess, guess_mse):
+    import os
     import numpy as np
+    import pandas as pd
+    values = {}
     for name, value in [('w_guess', w_guess), ('b_guess', b_guess), ('guess_mse', guess_mse)]:
-        ok = value is not None and value is not ... and (np.ndim(value) == 0)
-        assert ok, f'{name} should be a single number.'
+        ok = value is not ... and value is not None
+        assert ok, f'{name} is still blank: set it to a number.'
+        ok = isinstance(value, (int, float, np.integer, np.floating)) and (not isinstance(value, bool))
+        assert ok, f'{name} should be a single number, not a {type(value).__name__}.'
+        values[name] = float(value)
+        ok = bool(np.isfinite(values[name]))
+        assert ok, f'{name} should be a finite number; got {values[name]}.'
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    p = ames['Sale_Price'].to_numpy(dtype=float) / 100000
+    a = ames['Gr_Liv_Area'].to_numpy(dtype=float) / 1000
+    w, b = (values['w_guess'], values['b_guess'])
+    if 50 < abs(w) < 500:
+        raise AssertionError('w_guess looks like dollars per square foot: in our units (price in 100,000 dollars, area in 1,000 sq ft) the slope is the rise in price, in 100,000 dollars, per 1,000 sq ft.')
+    want = np.mean((a * w + b - p) ** 2)
+    if np.isclose(values['guess_mse'], np.mean((a[:100] * w + b - p[:100]) ** 2), rtol=0.0001):
+        raise AssertionError('guess_mse was measured on some of the houses: use all of them (area and price).')
+    ok = bool(np.isclose(values['guess_mse'], want, rtol=0.0001))
+    assert ok, f"guess_mse should be mse(predict_line(area, w_guess, b_guess), price), the MSE of your line on all the houses: that is {want:.4f}, not {values['guess_mse']:.4f}."
+    slope, intercept = np.polyfit(a, p, 1)
+    best = np.mean((a * slope + intercept - p) ** 2)
+    ok = want < 1.5 * best
+    assert ok, f"Your line is far from the cloud of points: its MSE is {want:.2f}, and the check accepts below {1.5 * best:.2f} (1.5 times the best line's {best:.2f}). Look at the scatter plot again: where does the cloud sit at 1,000 and at 3,000 sq ft?"
 
 @test_case(points=None, hidden=True)
-def test_guess_values(w_guess, b_guess, guess_mse, df):
+def test_guess_mse_is_the_mse_of_the_guess(w_guess, b_guess, guess_mse):
+    import os
     import numpy as np
-    p = df['Sale_Price'].to_numpy(dtype=float) / 100000
-    a = df['Gr_Liv_Area'].to_numpy(dtype=float) / 1000
-    w, b = (float(w_guess), float(b_guess))
-    if 50 < abs(w) < 500:
-        raise AssertionError('w_guess looks like dollars per square foot: in our units (price in $100k, area in 1,000 sq ft) the slope is $100k per 1,000 sq ft.')
+    import pandas as pd
+    numbers = [v for v in (w_guess, b_guess, guess_mse) if isinstance(v, (int, float, np.integer, np.floating))]
+    ok = len(numbers) == 3 and (not any((isinstance(v, bool) for v in numbers))) and bool(np.isfinite(numbers).all())
+    assert ok, 'w_guess, b_guess and guess_mse should be three single numbers.'
+    w, b, got = (float(v) for v in numbers)
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    p = ames['Sale_Price'].to_numpy(dtype=float) / 100000
+    a = ames['Gr_Liv_Area'].to_numpy(dtype=float) / 1000
     want = np.mean((a * w + b - p) ** 2)
-    ok = bool(np.isclose(float(guess_mse), want, rtol=0.0001))
+    ok = bool(np.isclose(got, want, rtol=0.0001))
     assert ok, 'guess_mse should be mse(predict_line(area, w_guess, b_guess), price), on all the houses.'
-    best = np.mean((a * np.polyfit(a, p, 1)[0] + np.polyfit(a, p, 1)[1] - p) ** 2)
-    ok = want < 1.5 * best
-    assert ok, 'Your line is far from the cloud of points: look at the scatter plot again (slope and intercept).'
+    slope, intercept = np.polyfit(a, p, 1)
+    ok = want < 1.5 * np.mean((a * slope + intercept - p) ** 2)
+    assert ok, "Your line is far from the cloud of points: its MSE is above 1.5 times the best line's."
 

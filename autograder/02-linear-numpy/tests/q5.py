@@ -7,62 +7,130 @@ name = "q5"
 points = 3
 
 @test_case(points=None, hidden=False)
-def test_standardize_form(standardize, train_mean, train_std, X_train, X_valid):
+def test_standardize_example(standardize):
     import numpy as np
     assert callable(standardize), 'standardize should be a function: def standardize(X, mean, std): ...'
+    X = np.array([[1.0, 10.0], [3.0, 30.0]])
+    mean, std = (np.array([0.0, 10.0]), np.array([2.0, 5.0]))
     try:
-        got = np.asarray(standardize(np.array([[1.0, 10.0], [3.0, 30.0]]), np.array([2.0, 20.0]), np.array([1.0, 10.0])), dtype=float)
+        out = standardize(X, mean, std)
+        got = None if out is None else np.asarray(out, dtype=float)
     except Exception as e:
         raise AssertionError(f'standardize raised {type(e).__name__}: {e}') from None
-    ok = np.allclose(got, [[-1.0, -1.0], [1.0, 1.0]])
-    assert ok, 'standardize([[1, 10], [3, 30]], mean=[2, 20], std=[1, 10]) should be [[-1, -1], [1, 1]].'
+    assert got is not None, 'standardize returned None: write its body (still `...`?) and end it with `return`.'
+    ok = np.array_equal(X, [[1.0, 10.0], [3.0, 30.0]])
+    assert ok, 'standardize changed its input X in place (X -= mean?): return a new array instead.'
+    ok = got.shape == (2, 2)
+    assert ok, f"standardize should return an array of X's shape, (2, 2) here; got shape {got.shape}."
+    hints = [((X - X.mean(axis=0)) / X.std(axis=0), "standardize used X's own mean and std: use the mean and std it is given."), (X - mean, 'standardize only subtracted the mean: it should be (X - mean) / std.'), (X / std, 'standardize only divided by std: it should be (X - mean) / std.'), (X - mean / std, 'standardize computed X - mean / std: put brackets around X - mean, (X - mean) / std.'), ((X - mean) * std, 'standardize multiplied by std: divide, (X - mean) / std.')]
+    for wrong, message in hints:
+        if np.allclose(got, wrong):
+            raise AssertionError(message)
+    ok = np.allclose(got, [[0.5, 0.0], [1.5, 4.0]])
+    assert ok, 'standardize([[1, 10], [3, 30]], mean=[0, 10], std=[2, 5]) should be [[0.5, 0], [1.5, 4]].'
+
+@test_case(points=None, hidden=False)
+def test_standardized_sets(train_mean, train_std, X_train, X_valid, X_train_raw, X_valid_raw):
+    import os
+    import numpy as np
+    import pandas as pd
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
+    idx = np.random.RandomState(42).permutation(len(raw))
+    tr, va = (raw[idx[586:]], raw[idx[:586]])
+    for name, value, want in [('X_train_raw', X_train_raw, tr), ('X_valid_raw', X_valid_raw, va)]:
+        ok = isinstance(value, np.ndarray) and value.shape == want.shape and np.allclose(value, want)
+        assert ok, f'{name} no longer holds the raw features of its houses: something changed it in place (X -= mean?). Standardize into new arrays, then run the split cell again.'
+    stats = {}
     for name, value in [('train_mean', train_mean), ('train_std', train_std)]:
-        ok = value is not None and value is not ... and (np.shape(value) == (3,))
+        ok = value is not ... and value is not None
+        assert ok, f'{name} is still blank: compute it from X_train_raw.'
+        try:
+            stats[name] = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise AssertionError(f'{name} should hold numbers, one per feature; got a {type(value).__name__}.') from None
+        if stats[name].shape == ():
+            raise AssertionError(f'{name} is one number for the whole table: use axis=0, one per feature column.')
+        if stats[name].shape == (len(tr),):
+            raise AssertionError(f'{name} has one number per house: use axis=0 (down the columns), not axis=1.')
+        ok = stats[name].shape == (3,)
         assert ok, f'{name} should hold one number per feature column, shape (3,): use axis=0.'
-    ok = np.shape(X_train) == (2344, 3) and np.shape(X_valid) == (586, 3)
-    assert ok, 'X_train should have shape (2344, 3) and X_valid shape (586, 3).'
+    m, s = (stats['train_mean'], stats['train_std'])
+    if np.allclose(m, va.mean(axis=0)) or np.allclose(s, va.std(axis=0)):
+        raise AssertionError('train_mean/train_std come from the VALIDATION rows: that is leakage (the held-out houses shape the model). Use the training rows, X_train_raw.')
+    if np.allclose(m, raw.mean(axis=0)) or np.allclose(s, raw.std(axis=0)):
+        raise AssertionError('train_mean/train_std come from ALL the houses, validation rows included: that is leakage (the held-out houses shape the model). Use the training rows, X_train_raw.')
+    if np.allclose(s, tr.var(axis=0), rtol=0.001):
+        raise AssertionError('train_std is the variance: take the standard deviation, np.std (its square root).')
+    ok = np.allclose(m, tr.mean(axis=0), rtol=1e-06) and np.allclose(s, tr.std(axis=0), rtol=0.001)
+    assert ok, 'train_mean and train_std should be the column means and standard deviations of X_train_raw.'
+    mean, std = (tr.mean(axis=0), tr.std(axis=0))
+    for name, value, rows, own in [('X_train', X_train, tr, 'training'), ('X_valid', X_valid, va, 'validation')]:
+        ok = value is not ... and value is not None
+        assert ok, f'{name} is still blank: standardize {name}_raw with train_mean and train_std.'
+        try:
+            got = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise AssertionError(f'{name} should be an array of numbers; got a {type(value).__name__}.') from None
+        ok = got.shape == rows.shape
+        assert ok, f'{name} should have shape {rows.shape}, one row per {own} house; got {got.shape}.'
+        if np.allclose(got, rows):
+            raise AssertionError(f'{name} is not standardized: it should be standardize({name}_raw, train_mean, train_std).')
+        if rows is va and np.allclose(got, (va - va.mean(axis=0)) / va.std(axis=0), atol=1e-06):
+            raise AssertionError('X_valid was standardized with its own statistics: that is leakage (the validation houses shape what the model sees). Use train_mean and train_std.')
+        ok = np.allclose(got, (rows - mean) / std, rtol=0.001, atol=0.001)
+        assert ok, f'{name} should be {name}_raw standardized with the TRAINING mean and std.'
 
 @test_case(points=None, hidden=True)
 def test_standardize_random(standardize):
     import numpy as np
+    assert callable(standardize), 'standardize should be a function: def standardize(X, mean, std): ...'
     rng = np.random.default_rng(205)
-    for n, f in [(4, 1), (9, 3), (25, 6)]:
-        X = rng.normal(loc=5.0, scale=3.0, size=(n, f))
-        mean = rng.normal(size=f)
-        std = rng.uniform(0.5, 2.0, size=f)
+    for n, f, dtype in [(4, 1, float), (9, 3, float), (25, 6, float), (7, 3, np.float32)]:
+        X = rng.normal(loc=5.0, scale=3.0, size=(n, f)).astype(dtype)
+        mean = rng.normal(size=f).astype(dtype)
+        std = rng.uniform(0.5, 2.0, size=f).astype(dtype)
         X_copy = X.copy()
         try:
-            got = np.asarray(standardize(X, mean, std), dtype=float)
+            out = standardize(X, mean, std)
+            got = None if out is None else np.asarray(out, dtype=float)
         except Exception as e:
             raise AssertionError(f'standardize raised {type(e).__name__} on X of shape ({n}, {f}): {e}') from None
+        assert got is not None, 'standardize returned None: write its body (still `...`?) and end it with `return`.'
         ok = np.array_equal(X, X_copy)
         assert ok, 'standardize changed its input X in place (X -= mean?): return a new array instead.'
-        if np.allclose(got, (X - X.mean(axis=0)) / X.std(axis=0)):
+        Xf = X.astype(float)
+        if got.shape == Xf.shape and np.allclose(got, (Xf - Xf.mean(axis=0)) / Xf.std(axis=0), atol=0.0001):
             raise AssertionError("standardize used X's own mean and std: use the mean and std it is given.")
-        ok = got.shape == (n, f) and np.allclose(got, (X - mean) / std, atol=1e-06)
+        ok = got.shape == (n, f) and np.allclose(got, (Xf - mean) / std, rtol=0.0001, atol=0.0001)
         assert ok, 'standardize is wrong on random inputs: (X - mean) / std, column by column.'
 
 @test_case(points=None, hidden=True)
-def test_standardized_data(train_mean, train_std, X_train, X_valid, X_train_raw, X_valid_raw, df):
+def test_standardized_sets_use_training_statistics(train_mean, train_std, X_train, X_valid, X_train_raw, X_valid_raw):
+    import os
     import numpy as np
-    raw = df[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
+    import pandas as pd
+    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     idx = np.random.RandomState(42).permutation(len(raw))
     tr, va = (raw[idx[586:]], raw[idx[:586]])
-    ok = np.allclose(X_train_raw, tr) and np.allclose(X_valid_raw, va)
-    assert ok, 'X_train_raw or X_valid_raw was changed in place: standardize into new arrays.'
-    m, s = (np.asarray(train_mean, dtype=float), np.asarray(train_std, dtype=float))
-    if np.allclose(m, va.mean(axis=0)) or np.allclose(s, va.std(axis=0)):
-        raise AssertionError("train_mean/train_std come from the VALIDATION set: use the training set's statistics.")
-    if np.allclose(m, raw.mean(axis=0)) or np.allclose(s, raw.std(axis=0)):
-        raise AssertionError('train_mean/train_std come from the WHOLE data set: use the training rows only, or the validation houses leak into the model.')
+    for name, value, want in [('X_train_raw', X_train_raw, tr), ('X_valid_raw', X_valid_raw, va)]:
+        ok = isinstance(value, np.ndarray) and value.shape == want.shape and np.allclose(value, want)
+        assert ok, f'{name} was changed in place: standardize into new arrays.'
+    try:
+        m, s = (np.asarray(train_mean, dtype=float), np.asarray(train_std, dtype=float))
+        Xt, Xv = (np.asarray(X_train, dtype=float), np.asarray(X_valid, dtype=float))
+    except (TypeError, ValueError):
+        raise AssertionError('train_mean, train_std, X_train and X_valid should be arrays of numbers.') from None
+    ok = m.shape == (3,) and s.shape == (3,) and (Xt.shape == tr.shape) and (Xv.shape == va.shape)
+    assert ok, 'train_mean and train_std should have shape (3,), X_train (2344, 3) and X_valid (586, 3).'
+    leaked = [rows for rows in (va, raw) if np.allclose(m, rows.mean(axis=0)) or np.allclose(s, rows.std(axis=0))]
+    assert not leaked, 'train_mean/train_std use validation rows: that is leakage. Use the training rows only.'
     ok = np.allclose(m, tr.mean(axis=0), rtol=1e-06) and np.allclose(s, tr.std(axis=0), rtol=0.001)
     assert ok, 'train_mean and train_std should be the column means and standard deviations of X_train_raw.'
-    want_tr = (tr - tr.mean(axis=0)) / tr.std(axis=0)
-    want_va = (va - tr.mean(axis=0)) / tr.std(axis=0)
-    ok = np.allclose(np.asarray(X_train, dtype=float), want_tr, rtol=0.001, atol=0.001)
+    mean, std = (tr.mean(axis=0), tr.std(axis=0))
+    ok = np.allclose(Xt, (tr - mean) / std, rtol=0.001, atol=0.001)
     assert ok, 'X_train should be X_train_raw standardized with the training mean and std.'
-    if np.allclose(np.asarray(X_valid, dtype=float), (va - va.mean(axis=0)) / va.std(axis=0), atol=1e-06):
-        raise AssertionError('X_valid was standardized with its own statistics: use train_mean and train_std.')
-    ok = np.allclose(np.asarray(X_valid, dtype=float), want_va, rtol=0.001, atol=0.001)
-    assert ok, 'X_valid should be X_valid_raw standardized with the TRAINING mean and std.'
+    ok = np.allclose(Xv, (va - mean) / std, rtol=0.001, atol=0.001)
+    assert ok, 'X_valid should be X_valid_raw standardized with the TRAINING mean and std (no leakage).'
 

@@ -19,9 +19,10 @@ line's values first, then each list, array, tensor, frame or module. So a crafte
 a million empty lists, a bool buffer declared as a complex tensor, a frame of many empty columns)
 is refused with a :class:`CodecError` instead of filling the grader's memory. Ranges longer than
 :data:`MAX_RANGE` are refused (a test would expand them), and sets or dicts whose keys share hash
-values are refused (inserting them would take quadratic time). This file is also copied into the sandbox and imported by the worker, so it
-imports nothing from the ``course`` package and imports NumPy, pandas and torch only when a value
-needs them.
+values are refused (inserting them would take quadratic time).
+
+This file is also copied into the sandbox and imported by the worker, so it imports nothing from
+the ``course`` package and imports NumPy, pandas and torch only when a value needs them.
 """
 
 from __future__ import annotations
@@ -100,16 +101,23 @@ def parse_cost(line: bytes) -> int:
 
 
 def loads(line: bytes):
-    """One message, parsed only if it fits its budget (a :class:`Message` for JSON objects)."""
+    """One message, parsed only if it fits its budget (a :class:`Message` for JSON objects).
+
+    Well-formed JSON that is too large or too deeply nested to read becomes ``{"refused": why}``,
+    so the one answer fails and the conversation goes on; malformed JSON raises CodecError."""
     if isinstance(line, str):
         line = line.encode("utf-8", "surrogatepass")
-    if len(line) > MAX_LINE:
-        raise CodecError(f"the message is longer than {MAX_LINE // 2**20} MiB")
     budget = Budget.for_line(len(line))
-    budget.charge(parse_cost(line), "the message")
     try:
+        if len(line) > MAX_LINE:
+            raise CodecError(f"the answer is longer than {MAX_LINE // 2**20} MiB")
+        budget.charge(parse_cost(line), "the answer")
         value = json.loads(line)
-    except (ValueError, RecursionError) as err:
+    except CodecError as err:
+        value = {"refused": str(err)}
+    except RecursionError:
+        value = {"refused": "the answer is nested too deeply"}
+    except ValueError as err:
         raise CodecError(f"malformed message: {str(err)[:100]}") from None
     if type(value) is dict:
         value = Message(value)
@@ -147,6 +155,7 @@ class Codec:
     def __init__(self, to_ref=None, from_ref=None):
         self.to_ref = to_ref
         self.from_ref = from_ref
+        self._budget: Budget | None = None
 
     # ----------------------------------------------------------------------------- encoding
     def encode(self, obj, depth: int = 0):
@@ -324,19 +333,31 @@ class Codec:
         }
 
     # ----------------------------------------------------------------------------- decoding
-    def decode(self, value, depth: int = 0):
-        if depth > MAX_DEPTH:
-            raise CodecError("value nested too deeply")
+    def decode(self, value, budget: Budget | None = None):
+        """A message's value as objects. ``budget`` (the message's, from :func:`loads`) bounds what
+        decoding allocates; the values of one message share it."""
+        outer = self._budget
+        self._budget = budget or outer or Budget.for_line(MAX_LINE)
+        try:
+            return self._decode(value, 0)
+        finally:
+            self._budget = outer
+
+    def _charge(self, nbytes, what="the answer"):
+        self._budget.charge(nbytes, what)
+
+    def _decode(self, value, depth: int):
+        _check_depth(depth)
         if value is None or type(value) in (bool, int, float, str):
             return value
         if type(value) is list:
-            return [self.decode(x, depth + 1) for x in value]
-        if type(value) is not dict:
+            return self._list(value, depth)
+        if type(value) not in (dict, Message):
             raise CodecError(f"unexpected JSON value {type(value).__name__}")
         tag = value.get("$")
         handler = getattr(self, f"_dec_{tag}", None) if isinstance(tag, str) and tag.isidentifier() else None
         if handler is None:
-            raise CodecError(f"unknown tag {tag!r}")
+            raise CodecError(f"unknown tag {str(tag)[:40]!r}")
         try:
             return handler(value, depth)
         except CodecError:
@@ -344,14 +365,28 @@ class Codec:
         except (KeyError, TypeError, ValueError, AttributeError, RuntimeError, OverflowError) as err:
             raise CodecError(f"malformed {tag}: {type(err).__name__}: {str(err)[:100]}") from None
 
-    def _items(self, value, depth):
-        items = value["items"]
+    def _list(self, items, depth, what="a list"):
         if type(items) is not list:
             raise CodecError("items must be a list")
-        return [self.decode(x, depth + 1) for x in items]
+        self._charge(LIST_COST + 8 * len(items), what)
+        return [self._decode(x, depth + 1) for x in items]
+
+    def _items(self, value, depth):
+        return self._list(value["items"], depth)
+
+    def _hashed(self, keys: list, what: str) -> list:
+        """Keys about to be hashed into a set or dict: charged, and refused if many share a hash."""
+        self._charge(HASHED_COST * (len(keys) + 1), what)
+        if len(keys) > HASH_COLLISIONS:
+            hashes = [hash(k) for k in keys]
+            if len(hashes) - len(set(hashes)) > HASH_COLLISIONS:
+                raise CodecError(f"{what} has too many keys with equal hash values")
+        return keys
 
     def _dec_bigint(self, v, d):
-        return int(str(v["v"]))
+        text = str(v["v"])
+        self._charge(64 + len(text), "a big integer")
+        return int(text)
 
     def _dec_float(self, v, d):
         if v["v"] not in ("nan", "inf", "-inf"):
@@ -362,28 +397,50 @@ class Codec:
         return ...
 
     def _dec_tuple(self, v, d):
-        return tuple(self._items(v, d))
+        items = self._items(v, d)
+        self._charge(LIST_COST + 8 * len(items), "a tuple")
+        return tuple(items)
 
     def _dec_set(self, v, d):
-        return set(self._items(v, d))
+        return set(self._hashed(self._items(v, d), "a set"))
 
     def _dec_frozenset(self, v, d):
-        return frozenset(self._items(v, d))
+        return frozenset(self._hashed(self._items(v, d), "a set"))
 
     def _dec_dict(self, v, d):
-        return {self.decode(k, d + 1): self.decode(x, d + 1) for k, x in v["items"]}
+        pairs = v["items"]
+        if type(pairs) is not list or not all(type(p) is list and len(p) == 2 for p in pairs):
+            raise CodecError("dict items must be [key, value] pairs")
+        self._charge(2 * (LIST_COST + 8 * len(pairs)), "a dict")
+        keys = self._hashed([self._decode(k, d + 1) for k, _ in pairs], "a dict")
+        return dict(zip(keys, [self._decode(x, d + 1) for _, x in pairs], strict=True))
 
     def _dec_complex(self, v, d):
-        return complex(float(self.decode(v["re"], d + 1)), float(self.decode(v["im"], d + 1)))
+        return complex(float(self._decode(v["re"], d + 1)), float(self._decode(v["im"], d + 1)))
 
     def _dec_bytes(self, v, d):
-        return _unb64(v["data"])
+        text = _b64_text(v["data"])
+        self._charge(64 + 2 * len(text), "bytes")
+        return _unb64(text)
 
     def _dec_range(self, v, d):
-        return range(*[int(x) for x in v["args"]])
+        args = v["args"]
+        if type(args) is not list or not 1 <= len(args) <= 3 or not all(type(a) is int for a in args):
+            raise CodecError("range bounds must be integers")
+        value = range(*args)
+        try:
+            size = len(value)
+        except OverflowError:
+            size = MAX_RANGE + 1
+        if size > MAX_RANGE:
+            raise CodecError(
+                f"{_short(value)} has {size:,} numbers, more than the grader expands (at most {MAX_RANGE:,}): "
+                "a test would have to build the whole list"
+            )
+        return value
 
     def _dec_slice(self, v, d):
-        args = [self.decode(x, d + 1) for x in v["args"]]
+        args = [self._decode(x, d + 1) for x in v["args"][:3]]
         if not all(a is None or type(a) is int for a in args):
             raise CodecError("slice bounds must be integers")
         return slice(*args)
@@ -391,6 +448,7 @@ class Codec:
     def _dec_ref(self, v, d):
         if self.from_ref is None:
             raise CodecError("references are not allowed here")
+        self._charge(PANDAS_COST if v.get("kind") == "class" else 256, "a reference")
         return self.from_ref(v)
 
     def _dec_npdtype(self, v, d):
@@ -400,22 +458,27 @@ class Codec:
         return _safe_dtype(np, v["v"])
 
     def _dec_nd(self, v, d):
+        _check_depth(d)
         np = importlib.import_module("numpy")
         dtype = _safe_dtype(np, v["dtype"])
-        shape = tuple(int(s) for s in v["shape"])
-        if any(s < 0 for s in shape):
-            raise CodecError("negative dimension")
-        data = _unb64(v["data"])
-        if len(data) != math.prod(shape) * dtype.itemsize:
+        shape = _shape(v["shape"])
+        text = _b64_text(v["data"])
+        nbytes = math.prod(shape) * dtype.itemsize
+        if _b64_size(text) != nbytes:
+            raise CodecError("array bytes do not match its shape")
+        self._charge(ARRAY_COST + len(text) + 2 * nbytes, "an array")
+        data = _unb64(text)
+        if len(data) != nbytes:
             raise CodecError("array bytes do not match its shape")
         return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
 
     def _dec_ndobj(self, v, d):
         np = importlib.import_module("numpy")
-        shape = tuple(int(s) for s in v["shape"])
-        items = self._items(v, d)
-        if len(items) != math.prod(shape):
+        shape = _shape(v["shape"])
+        if type(v["items"]) is not list or len(v["items"]) != math.prod(shape):
             raise CodecError("object array items do not match its shape")
+        self._charge(ARRAY_COST + 8 * len(v["items"]), "an object array")
+        items = self._items(v, d)
         arr = np.empty(len(items), dtype=object)
         for i, item in enumerate(items):
             arr[i] = item
@@ -424,52 +487,99 @@ class Codec:
     def _dec_npscalar(self, v, d):
         np = importlib.import_module("numpy")
         dtype = _safe_dtype(np, v["dtype"])
-        data = _unb64(v["data"])
+        text = _b64_text(v["data"])
+        if _b64_size(text) != dtype.itemsize:
+            raise CodecError("scalar bytes do not match its dtype")
+        self._charge(ARRAY_COST + len(text), "a number")
+        data = _unb64(text)
         if len(data) != dtype.itemsize:
             raise CodecError("scalar bytes do not match its dtype")
         return np.frombuffer(data, dtype=dtype)[0]
 
     def _dec_pdindex(self, v, d):
         pd = importlib.import_module("pandas")
-        return pd.Index(self.decode(v["data"], d + 1), name=_hashable(self.decode(v["name"], d + 1)))
+        data = self._column(self._decode(v["data"], d + 1), None)
+        self._charge(PANDAS_COST + 2 * _nbytes(data), "an index")
+        return pd.Index(data, name=_hashable(self._decode(v["name"], d + 1)))
 
     def _dec_series(self, v, d):
         pd = importlib.import_module("pandas")
-        series = pd.Series(self.decode(v["data"], d + 1), index=self.decode(v["index"], d + 1))
-        series.name = _hashable(self.decode(v["name"], d + 1))
-        return _astype(series, v.get("dtype"))
+        index = self._index(self._decode(v["index"], d + 1))
+        data = self._column(self._decode(v["data"], d + 1), len(index))
+        self._charge(PANDAS_COST + _nbytes(data), "a series")
+        series = pd.Series(data, index=index)
+        series.name = _hashable(self._decode(v["name"], d + 1))
+        return self._astype(series, v.get("dtype"))
 
     def _dec_df(self, v, d):
         pd = importlib.import_module("pandas")
-        columns = self.decode(v["columns"], d + 1)
-        data = [self.decode(x, d + 1) for x in v["data"]]
+        encoded = v["data"]
+        if type(encoded) is not list or len(encoded) > MAX_COLUMNS:
+            raise CodecError(f"a data frame may have at most {MAX_COLUMNS:,} columns")
+        self._charge(PANDAS_COST * (len(encoded) + 1), "a data frame")
+        columns = self._decode(v["columns"], d + 1)
+        index = self._index(self._decode(v["index"], d + 1))
+        data = [self._column(self._decode(x, d + 1), len(index)) for x in encoded]
         dtypes = v.get("dtypes") or [None] * len(data)
-        if not (len(columns) == len(data) == len(dtypes)):
+        if not (type(columns) is list and type(dtypes) is list and len(columns) == len(data) == len(dtypes)):
             raise CodecError("data frame columns do not match")
-        index = self.decode(v["index"], d + 1)
-        frame = pd.DataFrame(
-            {i: _astype(pd.Series(col, index=index), dt) for i, (col, dt) in enumerate(zip(data, dtypes, strict=True))}
-        )
+        self._charge(2 * sum(_nbytes(col) for col in data), "a data frame")  # its columns, then its blocks
+        pairs = enumerate(zip(data, dtypes, strict=True))
+        frame = pd.DataFrame({i: self._astype(pd.Series(col, index=index), dt) for i, (col, dt) in pairs})
         if not data:
             frame = pd.DataFrame(index=index)
         frame.columns = [_hashable(c) for c in columns]
         return frame
 
+    def _index(self, index):
+        pd = sys.modules["pandas"]
+        if not isinstance(index, pd.Index):
+            raise CodecError("a pandas index is expected")
+        return index
+
+    def _column(self, data, length):
+        """The data of an index, series or column: an array or list (never a scalar that pandas
+        would repeat along the index), of the index's length."""
+        np = sys.modules["numpy"]
+        if not isinstance(data, (list, np.ndarray)) or (isinstance(data, np.ndarray) and data.ndim != 1):
+            raise CodecError("pandas data must be a one-dimensional array or list")
+        if length is not None and len(data) != length:
+            raise CodecError("pandas data and its index differ in length")
+        return data
+
+    def _astype(self, series, dtype):
+        """Restore a pandas dtype by name where pandas accepts it (names only: never code), charged
+        at the size of the new column before it is made."""
+        if not dtype or not isinstance(dtype, str) or len(dtype) > 40 or str(series.dtype) == dtype:
+            return series
+        self._charge(PANDAS_COST + len(series) * _item_cost(dtype), "a column")
+        try:
+            return series.astype(dtype)
+        except (TypeError, ValueError, ImportError):
+            return series
+
     def _dec_tsize(self, v, d):
         torch = importlib.import_module("torch")
-        return torch.Size([int(x) for x in v["items"]])
+        items = v["items"]
+        if type(items) is not list or len(items) > MAX_NDIM or not all(type(x) is int for x in items):
+            raise CodecError("a torch.Size is a short list of integers")
+        return torch.Size(items)
 
     def _dec_tdtype(self, v, d):
         return _torch_dtype(v["v"])
 
     def _dec_tdevice(self, v, d):
         torch = importlib.import_module("torch")
-        return torch.device(str(v["v"]))
+        return torch.device(str(v["v"])[:40])
 
     def _dec_tensor(self, v, d):
+        _check_depth(d)
         torch = importlib.import_module("torch")
         array = self._dec_nd(v["array"], d + 1)
         dtype = _torch_dtype(v["dtype"])
+        if dtype.itemsize > array.dtype.itemsize:
+            raise CodecError(f"a {v['dtype']} tensor cannot be made from {array.dtype} data (it would grow)")
+        self._charge(ARRAY_COST + array.size * dtype.itemsize, "a tensor")
         tensor = torch.from_numpy(array).to(dtype)
         if v.get("device") == "cuda" and torch.cuda.is_available():
             tensor = tensor.to("cuda")
@@ -485,18 +595,24 @@ class Codec:
         return tensor
 
     def _dec_module(self, v, d):
+        _check_depth(d)
         torch = importlib.import_module("torch")
         cls = _resolve_nn_class(v["module"], v["cls"])
         if cls is None:
-            raise CodecError(f"refusing to rebuild {v['module']}.{v['cls']}: not a torch.nn class")
+            raise CodecError(f"refusing to rebuild {str(v['module'])[:60]}.{str(v['cls'])[:60]}: not a torch.nn class")
+        parts = [v[key] for key in ("attrs", "params", "buffers", "modules")]
+        if not all(type(part) is dict for part in parts):
+            raise CodecError("module parts must be JSON objects")
+        self._charge(MODULE_COST + 8 * sum(len(part) for part in parts), "a module")
         module = cls.__new__(cls)
         torch.nn.Module.__init__(module)
-        strict = Codec()
+        strict = Codec()  # attributes are plain data: no references inside a rebuilt module
+        strict._budget = self._budget
         internals = _module_internals()
         for key, value in v["attrs"].items():
             if key in internals or not isinstance(key, str):
-                raise CodecError(f"bad module attribute {key!r}")
-            module.__dict__[key] = strict.decode(value, d + 1)
+                raise CodecError(f"bad module attribute {key[:60]!r}")
+            module.__dict__[key] = strict._decode(value, d + 1)
         module.training = bool(v["training"])
         for key, p in v["params"].items():
             module._parameters[str(key)] = None if p is None else self._as_param(self._dec_tensor(p, d + 1))
@@ -517,11 +633,68 @@ class Codec:
         return torch.nn.Parameter(tensor.detach(), requires_grad=tensor.requires_grad)
 
 
+LIST_COST = 64
+HASHED_COST = 256
+"""Bytes per key of a set or dict being built: the table (up to ~105 for a set), the table it
+grows from, and the hash check."""
+ARRAY_COST = 128
+PANDAS_COST = 4096
+MODULE_COST = 8192
+
+
+def _check_depth(depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise CodecError("value nested too deeply")
+
+
+def _shape(value) -> tuple:
+    if type(value) is not list or len(value) > MAX_NDIM or not all(type(s) is int and s >= 0 for s in value):
+        raise CodecError(f"a shape is a list of at most {MAX_NDIM} non-negative integers")
+    return tuple(value)
+
+
+def _b64_text(text) -> str:
+    if not isinstance(text, str):
+        raise CodecError("bytes must be base64 text")
+    return text
+
+
+def _b64_size(text: str) -> int:
+    """The number of bytes base64 ``text`` decodes to (-1 if its length is not a multiple of 4)."""
+    if len(text) % 4:
+        return -1
+    return len(text) // 4 * 3 - (2 if text.endswith("==") else 1 if text.endswith("=") else 0)
+
+
+def _nbytes(data) -> int:
+    """Bytes a pandas object may copy from this data (object arrays: a pointer per item)."""
+    np = sys.modules["numpy"]
+    if isinstance(data, np.ndarray):
+        return data.size * (8 if data.dtype.hasobject else data.dtype.itemsize)
+    return 8 * len(data)
+
+
+def _item_cost(dtype: str) -> int:
+    """Bytes per element of a pandas column of this dtype: its item size (plus a mask byte for
+    pandas' nullable types), or 64 for objects and names NumPy does not know (e.g. ``string``)."""
+    np = sys.modules["numpy"]
+    try:
+        parsed = np.dtype(dtype)
+    except TypeError:
+        return 64
+    return 64 if parsed.hasobject else parsed.itemsize + 1
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def _safe_dtype(np, text):
     if not isinstance(text, str) or len(text) > 16:
         raise CodecError("bad dtype")
     dtype = np.dtype(text)
-    if dtype.kind not in RAW_KINDS or dtype.hasobject or dtype.fields is not None:
+    if dtype.kind not in RAW_KINDS or dtype.hasobject or dtype.fields is not None or dtype.itemsize == 0:
         raise CodecError(f"dtype {text!r} is not plain data")
     return dtype
 
@@ -557,13 +730,3 @@ def _hashable(value):
     except TypeError:
         return str(value)
     return value
-
-
-def _astype(series, dtype):
-    """Restore a pandas dtype by name where pandas accepts it (names only: never code)."""
-    if not dtype or str(series.dtype) == dtype or not isinstance(dtype, str) or len(dtype) > 40:
-        return series
-    try:
-        return series.astype(dtype)
-    except (TypeError, ValueError, ImportError):
-        return series

@@ -8,8 +8,47 @@ points = 4
 
 @test_case(points=None, hidden=False)
 def test_shapes_are_tuples(X_shape, W_shape, b_shape, logits_shape):
+    import numbers
     answers = {'X_shape': X_shape, 'W_shape': W_shape, 'b_shape': b_shape, 'logits_shape': logits_shape}
     for name, value in answers.items():
-        ok = isinstance(value, (tuple, list)) and all((isinstance(d, int) for d in value))
-        assert ok, f'{name} should be a tuple of integers such as (5, 7), not {value!r}.'
+        if value is ... or value is None:
+            raise AssertionError(f'{name} is still blank: write it as a tuple of integers, such as (5, 7).')
+        if isinstance(value, str):
+            raise AssertionError(f'{name} is the text {value[:20]!r}: write the tuple itself, without quotes.')
+        if isinstance(value, numbers.Integral) and (not isinstance(value, bool)):
+            raise AssertionError(f'{name} is the number {value}, not a tuple: in Python (3) is just 3, so a 1-D shape needs a trailing comma, like ({value},).')
+        ok = isinstance(value, (tuple, list)) and all((isinstance(d, numbers.Integral) and (not isinstance(d, bool)) for d in value))
+        shown = repr(value)[:40] if isinstance(value, (tuple, list, float)) else f'a {type(value).__name__}'
+        assert ok, f'{name} should be a tuple of integers such as (5, 7), not {shown}.'.replace('\n', ' ')
+
+@test_case(points=None, hidden=False)
+def test_shapes_follow_the_text(X_shape, W_shape, b_shape, logits_shape):
+    import numbers
+    answers = {'X_shape': X_shape, 'W_shape': W_shape, 'b_shape': b_shape, 'logits_shape': logits_shape}
+    shapes = {}
+    for name, value in answers.items():
+        ok = isinstance(value, (tuple, list)) and all((isinstance(d, numbers.Integral) for d in value))
+        assert ok, f'{name} is not a tuple of integers yet (see the message above), so it cannot be checked.'
+        shapes[name] = tuple((int(d) for d in value))
+    X, W, b, logits = shapes.values()
+    problems = []
+    if X == (2, 100):
+        problems.append('X_shape is transposed: X has one row per house and one column per feature.')
+    elif X != (100, 2):
+        problems.append('X_shape: how many houses (rows) and how many features (columns) are there?')
+    if W == (3, 2):
+        problems.append('W_shape is transposed: X @ W needs W to have as many rows as X has columns (features), and one column per class.')
+    elif W != (2, 3):
+        problems.append('W_shape: W maps the features of one house to one score per class.')
+    if b in [(100, 3), (1, 3), (100,), (100, 1), (2,)]:
+        problems.append(f'b_shape {b} is not what we want: the bias is one number per class, shared by every house. Broadcasting adds it to each row of X @ W, so it is 1-D.')
+    elif b != (3,):
+        problems.append('b_shape: the bias holds one number per class (and is 1-D).')
+    if logits == (3, 100):
+        problems.append('logits_shape is transposed: one row per house, one column per class.')
+    elif logits == (100,):
+        problems.append('logits_shape (100,) is one number per house, as in regression: a classifier gives every house one score per class.')
+    elif logits != (100, 3):
+        problems.append('logits_shape: X @ W + b gives one score per class for every house.')
+    assert not problems, ' '.join(problems)
 

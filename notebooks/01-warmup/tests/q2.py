@@ -9,6 +9,22 @@ points = 2
 @test_case(points=None, hidden=False)
 def test_demo_arrays(X_demo, W_demo, b_demo, logits_demo):
     import numpy as np
-    for name, value in [('X_demo', X_demo), ('W_demo', W_demo), ('b_demo', b_demo), ('logits_demo', logits_demo)]:
-        assert isinstance(value, np.ndarray), f'{name} should be a NumPy array (use rng.normal(size=...)).'
+    for name, value, size in [('X_demo', X_demo, 'X_shape'), ('W_demo', W_demo, 'W_shape'), ('b_demo', b_demo, 'b_shape')]:
+        ok = isinstance(value, np.ndarray) and np.issubdtype(value.dtype, np.number)
+        found = 'still blank' if value is ... else f'a {type(value).__name__}'
+        assert ok, f'{name} should be a NumPy array of numbers, such as rng.normal(size={size}); it is {found}.'
+    shapes = [X_demo.shape, W_demo.shape, b_demo.shape]
+    ok = shapes == [(100, 2), (2, 3), (3,)]
+    assert ok, f'X_demo, W_demo and b_demo should have the shapes of question 1; yours are {shapes}. If you built them with rng.normal(size=X_shape) and so on, the shapes in question 1 are not right yet: fix them there, then run both cells again.'
+    ok = isinstance(logits_demo, np.ndarray) and np.issubdtype(logits_demo.dtype, np.number)
+    found = 'still blank' if logits_demo is ... else f'a {type(logits_demo).__name__}'
+    assert ok, f'logits_demo should be the NumPy array X_demo @ W_demo + b_demo; it is {found}.'
+    if logits_demo.shape == (3, 100):
+        raise AssertionError('logits_demo is transposed: one row per house and one column per class.')
+    ok = logits_demo.shape == (100, 3)
+    assert ok, f'logits_demo should have one row per house and one column per class, not shape {logits_demo.shape}.'
+    if not np.allclose(b_demo, 0) and np.allclose(logits_demo, X_demo @ W_demo):
+        raise AssertionError('logits_demo should be X_demo @ W_demo + b_demo: the bias b_demo is missing.')
+    ok = np.allclose(logits_demo, X_demo @ W_demo + b_demo)
+    assert ok, 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
 

@@ -10,10 +10,51 @@ points = 3
 def test_probs_by_hand_form(exp_scores, exp_total, probs_by_hand):
     import numpy as np
     for name, value in [('exp_scores', exp_scores), ('probs_by_hand', probs_by_hand)]:
-        ok = value is not None and value is not ... and (np.shape(value) == (3,))
-        assert ok, f'{name} should hold 3 numbers, one per class.'
-    ok = np.ndim(exp_total) == 0 and exp_total is not ...
-    assert ok, 'exp_total should be a single number: the sum of the three exponentials.'
-    ok = bool(np.isclose(np.sum(probs_by_hand), 1.0, atol=0.001))
-    assert ok, 'Probabilities should add up to 1. Did you divide by the total?'
+        blank = value is ... or value is None or isinstance(value, str)
+        ok = not blank and np.shape(value) == (3,)
+        found = 'still blank' if value is ... else repr(value)[:30] if blank else f'of shape {np.shape(value)}'
+        assert ok, f'{name} should hold 3 numbers, one per class; it is {found}.'
+        try:
+            np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise AssertionError(f'{name} should hold 3 numbers, one per class.') from None
+    ok = exp_total is not ... and exp_total is not None and (not isinstance(exp_total, str)) and (np.ndim(exp_total) == 0)
+    found = 'still blank' if exp_total is ... else f'an array of shape {np.shape(exp_total)}'
+    found = repr(exp_total)[:30] if exp_total is None or isinstance(exp_total, str) else found
+    assert ok, f'exp_total should be a single number, the sum of the three exponentials; it is {found}.'
+    try:
+        float(exp_total)
+    except (TypeError, ValueError):
+        raise AssertionError('exp_total should be a single number, the sum of the three exponentials.') from None
+
+@test_case(points=None, hidden=False)
+def test_softmax_steps_on_this_house(exp_scores, exp_total, probs_by_hand):
+    import numpy as np
+    try:
+        e = np.asarray(exp_scores, dtype=float)
+        p = np.asarray(probs_by_hand, dtype=float)
+        total = float(exp_total)
+    except (TypeError, ValueError):
+        raise AssertionError('Fill in all three names first (see the message above).') from None
+    ok = e.shape == (3,) and p.shape == (3,)
+    assert ok, 'exp_scores and probs_by_hand should hold 3 numbers each (see the message above).'
+    z = np.array([1.0, 2.0, -1.0])
+    want = np.exp(z)
+    if np.allclose(e, np.exp(-z), rtol=0.001):
+        raise AssertionError('exp_scores used exp(-score): exponentiate the scores as they are, np.exp(scores); softmax keeps their order, so the largest score gets the largest probability.')
+    if np.allclose(e, 10.0 ** z, rtol=0.001) or np.allclose(e, 2.0 ** z, rtol=0.001):
+        raise AssertionError('exp_scores used another base (10 or 2): softmax uses e, np.exp(scores).')
+    ok = np.allclose(e, want, rtol=0.001)
+    assert ok, 'exp_scores should be e raised to each score: np.exp(scores).'
+    ok = bool(np.isclose(total, e.sum(), rtol=0.001))
+    assert ok, 'exp_total should be the sum of the exponentials (not of the raw scores).'
+    if np.allclose(p, z / z.sum(), atol=0.001) or np.any(p < 0):
+        raise AssertionError('A probability cannot be negative: you divided the raw scores by their total; exponentiate them first.')
+    right = want / want.sum()
+    if not np.allclose(p, right, atol=0.0005) and (np.allclose(p, right.round(2)) or np.allclose(p, right.round(1))):
+        raise AssertionError('probs_by_hand is rounded to 1 or 2 decimals, too few to check it: keep the full values (round only when you print).')
+    ok = bool(np.isclose(p.sum(), 1.0, atol=0.001))
+    assert ok, f'Probabilities should add up to 1; yours add up to {p.sum():.4f}. Did you divide by the total?'
+    ok = np.allclose(p, right, atol=0.0005)
+    assert ok, 'probs_by_hand: divide each exponential by the total of the exponentials.'
 

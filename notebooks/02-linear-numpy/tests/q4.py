@@ -7,18 +7,38 @@ name = "q4"
 points = 3
 
 @test_case(points=None, hidden=False)
-def test_predict_worked_case(predict):
+def test_predict_examples(predict):
     import numpy as np
     assert callable(predict), 'predict should be a function: def predict(X, w, b): ...'
-    X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
-    try:
-        got = np.asarray(predict(X, np.array([2.0, 1.0]), 0.5), dtype=float)
-    except Exception as e:
-        raise AssertionError(f'predict on a (3, 2) X raised {type(e).__name__}: {e}') from None
-    if got.shape == (3, 1):
-        raise AssertionError('predict returned shape (3, 1): predictions must be 1-D, shape (n,), like the targets; an (n, 1) column minus (n,) targets silently broadcasts to an (n, n) matrix.')
-    ok = got.shape == (3,)
-    assert ok, f'predict on 3 houses should return shape (3,); got {got.shape}.'
-    ok = np.allclose(got, [4.5, 10.5, 16.5])
-    assert ok, 'predict([[1, 2], [3, 4], [5, 6]], w=[2, 1], b=0.5) should be [4.5, 10.5, 16.5].'
+    examples = [(np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([2.0, 1.0]), 0.5), (np.array([[1.0, -2.0]]), np.array([0.5, 2.0]), 1.0)]
+    for X, w, b in examples:
+        n, f = X.shape
+        X_copy, w_copy = (X.copy(), w.copy())
+        try:
+            out = predict(X, w, b)
+            got = None if out is None else np.asarray(out, dtype=float)
+        except Exception as e:
+            raise AssertionError(f'predict on an X of shape ({n}, {f}) raised {type(e).__name__}: {e}') from None
+        assert got is not None, 'predict returned None: write its body (still `...`?) and end it with `return`.'
+        ok = np.array_equal(X, X_copy) and np.array_equal(w, w_copy)
+        assert ok, 'predict changed X or w in place: compute a new array instead.'
+        if got.shape == (n, 1) and n > 1:
+            raise AssertionError(f'predict returned shape ({n}, 1): predictions must be 1-D, shape (n,), like the targets; an (n, 1) column minus (n,) targets silently broadcasts to an (n, n) matrix.')
+        if got.shape == (n, f) and f > 1:
+            raise AssertionError('predict returned an (n, f) array: X * w multiplies elementwise; X @ w also sums.')
+        if got.shape == () and n > 1:
+            raise AssertionError(f'predict returned a single number for {n} houses: it should return one prediction per house (X @ w sums each row).')
+        if got.shape == (f,) and n != f:
+            raise AssertionError(f'predict returned one number per feature ({f}), not per house ({n}): use X @ w.')
+        ok = got.shape == (n,)
+        assert ok, f'predict on {n} houses should return shape ({n},); got {got.shape}.'
+        want = X @ w + b
+        if np.allclose(got, X @ w):
+            raise AssertionError('predict forgot the intercept: add b.')
+        if np.allclose(got, X @ w - b):
+            raise AssertionError('predict subtracted b: it should be X @ w + b.')
+        if np.allclose(got, X[:, 0] * w[0] + b):
+            raise AssertionError('predict used only the first feature: it should be X @ w + b, over all features.')
+        ok = np.allclose(got, want)
+        assert ok, f'predict({X.tolist()}, w={w.tolist()}, b={b}) should be {want.tolist()} (X @ w + b).'
 

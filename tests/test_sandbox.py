@@ -1,0 +1,105 @@
+"""The sandbox's parts on their own: which mode ``auto`` picks and what it says, the refusal, the
+font cache, cleanup of folders a student locked, and a judge that expects the device its worker sees."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from harness import ROOT
+
+from course import layout, notebooks
+from course.grading import judge, sandbox
+
+
+def test_refusal_says_how_to_get_isolation(monkeypatch):
+    monkeypatch.setenv(sandbox.DISABLE_ENV, "all")
+    with pytest.raises(sandbox.NoIsolation) as err:
+        sandbox.sandbox_kind("auto")
+    for advice in ("install bubblewrap", "root in a container", "Linux >= 5.13", "--sandbox none"):
+        assert advice in str(err.value)
+    assert sandbox.sandbox_kind("none") == "none"  # only when asked for by name
+    for mode in ("bwrap", "uid", "landlock"):
+        with pytest.raises(sandbox.NoIsolation, match=f"--sandbox {mode}"):
+            sandbox.sandbox_kind(mode)
+
+
+def test_auto_takes_the_strongest_mode_and_names_it(monkeypatch):
+    root = os.geteuid() == 0
+    want = "bwrap" if sandbox.has_bwrap() else "uid" if root else "landlock" if sandbox.landlock_abi() else None
+    if want is None:
+        pytest.skip("nothing isolates on this machine (the refusal is tested above)")
+    assert sandbox.sandbox_kind("auto") == want
+    monkeypatch.setenv(sandbox.DISABLE_ENV, "bwrap")
+    second = "uid" if root else "landlock" if sandbox.landlock_abi() else None
+    if second:
+        assert sandbox.sandbox_kind("auto") == second
+    for mode in ("bwrap", "uid", "landlock", "none"):
+        assert sandbox.describe(mode).startswith(mode)
+    assert "NO ISOLATION" in sandbox.describe("none")
+
+
+def test_locked_folders_are_removed(tmp_path):
+    top = tmp_path / "box"
+    (top / "a" / "b").mkdir(parents=True)
+    (top / "a" / "b" / "f").write_bytes(b"x" * 1000)
+    os.chmod(top / "a" / "b", 0)
+    os.chmod(top / "a", 0)
+    sandbox.remove_tree(top)
+    assert not top.exists()
+
+
+def test_every_sandbox_gets_the_prebuilt_font_list(tmp_path, monkeypatch):
+    """The first plot in a sandbox reuses the batch's font list instead of scanning the fonts again."""
+    fonts = tmp_path / "fonts"
+    assert sandbox.build_font_cache(fonts).wait(timeout=300) == 0
+    built = sorted(fonts.glob("fontlist-*.json"))
+    assert built
+    monkeypatch.setenv(sandbox.FONT_CACHE_ENV, str(fonts))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    with sandbox.Sandbox(sandbox.Limits(sandbox="none"), {}) as box:
+        config = box.work / ".config" / "matplotlib"
+        copy = config / built[0].name
+        assert copy.read_bytes() == built[0].read_bytes()
+        stamp = copy.stat().st_mtime_ns
+        time.sleep(0.05)
+        code = "import matplotlib.pyplot as plt; plt.plot([1, 2]); plt.savefig('p.png')"
+        box.stderr = open(box.root / "log", "wb")
+        proc = box._popen(["-c", code], subprocess.PIPE)
+        proc.communicate(timeout=300)
+        assert proc.returncode == 0, box.stderr_tail()
+        assert (box.work / "p.png").exists()
+        assert copy.stat().st_mtime_ns == stamp, "matplotlib rebuilt its font list in the sandbox"
+
+
+def test_judge_expects_the_device_the_worker_sees(monkeypatch):
+    """The judge's process "has a GPU" (patched), the worker has none: the device check follows the
+    worker, so an honest ``"cuda" if torch.cuda.is_available() else "cpu"`` keeps its points."""
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("a real GPU: the worker sees it too")
+    lesson = "03-linear-torch"
+    if not layout.solution_notebook(ROOT, lesson).exists():
+        pytest.skip("lesson 03 is not built")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    nb = notebooks.clear_outputs(notebooks.read(layout.solution_notebook(ROOT, lesson)))
+    limits = sandbox.Limits(cell_timeout=120, timeout=600, sandbox="auto")
+    result = judge.grade_file(json.dumps(nb).encode(), judge.Lesson(lesson, ROOT), limits)
+    assert result["status"] == "ok", result["message"]
+    device_cases = [c for c in result["questions"]["q1"]["cases"] if "device" in c["message"] or c["passed"]]
+    assert all(c["passed"] for c in result["questions"]["q1"]["cases"]), device_cases
+    assert torch.cuda.is_available() is True, "the judge's own view is restored after the tests"
+    with judge.devices_the_worker_sees(True):
+        assert torch.cuda.is_available() is True  # a worker that sees the GPU keeps it
+    with judge.devices_the_worker_sees(False):
+        assert torch.cuda.is_available() is False
+
+
+def test_worker_reports_what_it_sees():
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import worker; print(worker.cuda_visible())"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(sandbox.SANDBOXED)], capture_output=True, text=True, timeout=120
+    )
+    assert out.stdout.strip() == "False"  # torch not imported: no GPU claimed
