@@ -84,12 +84,16 @@ def bare_execution(notebook: Path, lesson: str) -> float:
 
 
 def otter_run(notebook: Path, lesson: str) -> float:
-    """Seconds for ``otter run`` to grade one notebook with the lesson's autograder zip."""
+    """Seconds for ``otter run`` to grade one notebook with the lesson's hidden tests (in a zip of
+    Otter's own format: the Gradescope zip runs our grader, not Otter's)."""
+    from course.gradescope import otter_zip
+
     otter = Path(sys.executable).with_name("otter")
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as tmp:
+        zipped = otter_zip(lesson, ROOT, Path(tmp) / f"{lesson}-otter.zip")
         start = time.perf_counter()
         subprocess.run(
-            [str(otter), "run", "-a", str(layout.autograder_zip(ROOT, lesson)), "-o", out, str(notebook)],
+            [str(otter), "run", "-a", str(zipped), "-o", out, str(notebook)],
             capture_output=True,
             check=True,
         )

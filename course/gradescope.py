@@ -195,3 +195,17 @@ def zip_entries(lesson: str, root: Path, tests_dir: Path, data: dict[str, bytes]
     for name, content in data.items():
         entries[name] = (content, 0o644)
     return entries
+
+
+def otter_zip(lesson: str, root: Path, dest: Path) -> Path:
+    """An autograder zip in Otter's own format (``otter_config.json``, ``tests/``, ``files/``), for
+    ``otter run -a`` comparisons (benchmarks): the Gradescope zip no longer runs Otter's runner."""
+    import zipfile
+
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("otter_config.json", json.dumps({"assignment_name": lesson, "lang": "python", "pdf": False}))
+        for test in sorted((layout.autograder_dir(root, lesson) / "tests").glob("*.py")):
+            zf.write(test, f"tests/{test.name}")
+        for path in sorted((root / layout.DATA).glob("*.csv")):
+            zf.write(path, f"files/{layout.DATA}/{path.name}")
+    return dest

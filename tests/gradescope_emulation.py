@@ -18,6 +18,7 @@ so a background process that rewrites it after the grader exits is caught.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -91,8 +92,12 @@ class Run:
     """What ``run_autograder`` printed (Gradescope's ``/autograder/results/stdout``)."""
     home: Path
     """The host folder that was ``/autograder``."""
+    left_running: list[str] = dataclasses.field(default_factory=list)
+    """Command lines of the processes not run by root still alive when ``run_autograder`` returned."""
     peak_mib: float = 0.0
     """Peak of the summed resident memory (RSS) of every process in the container, in MiB."""
+    peak_pss_mib: float = 0.0
+    """Peak of the summed proportional set size (PSS) of those processes, in MiB."""
     peak_process_mib: float = 0.0
     """Peak resident memory of the largest single process (the judge or the worker), in MiB."""
 
@@ -107,38 +112,51 @@ class Run:
 
 
 class MemoryPeak:
-    """Samples the resident memory of a process tree (every 0.1 s) and keeps the peaks, in KiB."""
+    """Samples the memory of a process tree (every 0.1 s) and keeps the peaks, in KiB: the summed
+    RSS, the summed PSS (shared pages split between the processes that map them: what the container's
+    memory limit sees, near enough) and the largest single process's RSS."""
 
     def __init__(self, pid: int):
-        self.pid, self.total, self.largest = pid, 0, 0
+        self.pid, self.total, self.pss, self.largest = pid, 0, 0, 0
 
     @staticmethod
-    def _tree(top: int) -> dict[int, int]:
-        parents, rss = {}, {}
+    def _field(path: str, names: tuple[bytes, ...]) -> dict[bytes, int]:
+        found = {}
+        try:
+            with open(path, "rb") as f:
+                for line in f:
+                    key = line.split(b":", 1)[0]
+                    if key in names:
+                        found[key] = int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+        return found
+
+    def _tree(self) -> list[int]:
+        parents = {}
         for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/status", "rb") as f:
-                    fields = dict(line.split(b":", 1) for line in f if b":" in line)
-            except OSError:
-                continue
-            parents[int(entry)] = int(fields.get(b"PPid", b"0").split()[0])
-            rss[int(entry)] = int(fields[b"VmRSS"].split()[0]) if b"VmRSS" in fields else 0
-        inside, changed = {top}, True
+            if entry.isdigit():
+                ppid = self._field(f"/proc/{entry}/status", (b"PPid",)).get(b"PPid")
+                if ppid is not None:
+                    parents[int(entry)] = ppid
+        inside, changed = {self.pid}, True
         while changed:
             changed = False
             for pid, parent in parents.items():
                 if parent in inside and pid not in inside:
                     inside.add(pid)
                     changed = True
-        return {pid: rss.get(pid, 0) for pid in inside}
+        return sorted(inside)
 
     def watch(self, proc: subprocess.Popen) -> None:
         while proc.poll() is None:
-            tree = self._tree(self.pid)
-            self.total = max(self.total, sum(tree.values()))
-            self.largest = max(self.largest, max(tree.values(), default=0))
+            rss, pss = [], 0
+            for pid in self._tree():
+                rss.append(self._field(f"/proc/{pid}/status", (b"VmRSS",)).get(b"VmRSS", 0))
+                pss += self._field(f"/proc/{pid}/smaps_rollup", (b"Pss",)).get(b"Pss", 0)
+            self.total = max(self.total, sum(rss))
+            self.pss = max(self.pss, pss)
+            self.largest = max(self.largest, max(rss, default=0))
             time.sleep(0.1)
 
 
@@ -230,6 +248,11 @@ start=$(date +%s.%N)
 rc=$?
 end=$(date +%s.%N)
 cp /autograder/results/results.json /emulation/at_exit.json 2>/dev/null
+for proc in /proc/[0-9]*; do
+    if [ "$(stat -c %u "$proc" 2>/dev/null)" != 0 ] && [ -e "$proc" ]; then
+        tr '\\0' ' ' < "$proc/cmdline" >> /emulation/left.txt; echo >> /emulation/left.txt
+    fi
+done
 echo "$rc $start $end" > /emulation/run.txt
 sleep {wait_after:g}
 cp /autograder/results/results.json /emulation/final.json 2>/dev/null
@@ -274,7 +297,9 @@ true
         raise RuntimeError(f"the emulated container did not run: {stderr[-2000:]}") from None
     stdout = (out / "stdout.txt").read_text(errors="replace") if (out / "stdout.txt").exists() else ""
     run = Run(read("final.json"), read("at_exit.json"), float(end) - float(start), int(rc), stdout, home)
-    run.peak_mib, run.peak_process_mib = peak.total / 1024, peak.largest / 1024
+    left = (out / "left.txt").read_text(errors="replace") if (out / "left.txt").exists() else ""
+    run.left_running = [line for line in left.splitlines() if line.strip()]
+    run.peak_mib, run.peak_pss_mib, run.peak_process_mib = peak.total / 1024, peak.pss / 1024, peak.largest / 1024
     return run
 
 

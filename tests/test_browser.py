@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 from harness import ROOT, AnswerKey
 from otter.test_files.exception_test import ExceptionTestFile
 from playwright.sync_api import sync_playwright
@@ -37,12 +38,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
-
-if not CHROMIUM.exists() and os.environ.get("CI") != "true":
-    pytest.skip(
-        f"{CHROMIUM} is absent (install it with `apt-get install -y chromium`); CI installs it and runs this test",
-        allow_module_level=True,
-    )
 
 
 def publicly_caught_wrong_answer(lesson: str):
@@ -68,6 +63,7 @@ def free_port() -> int:
 @pytest.fixture
 def jupyterlab(tmp_path):
     """JupyterLab on 127.0.0.1 over a student release of lesson 01; yields (base URL, token, tree)."""
+    require_tool(CHROMIUM.exists(), f"{CHROMIUM} is absent (install it with `apt-get install -y chromium`)")
     tree = tmp_path / "student"
     release.main(tree, [LESSON], ROOT)
     config, settings = tmp_path / "config", tmp_path / "lab-settings"
@@ -134,6 +130,7 @@ def type_into_cell(page, index: int, code: str) -> None:
     page.keyboard.insert_text(code)
 
 
+@pytest.mark.slow
 def test_lesson_01_in_jupyterlab_in_chromium(jupyterlab):
     base, token, tree = jupyterlab
     wrong = publicly_caught_wrong_answer(LESSON)
@@ -174,3 +171,15 @@ def test_lesson_01_in_jupyterlab_in_chromium(jupyterlab):
     others = {q: text for q, text in shown.items() if q != wrong.question}
     failing = {q: text for q, text in others.items() if not re.search(rf"{q}\s+passed!", text)}
     assert others and not failing, failing
+
+
+def test_a_missing_tool_skips_saying_why_but_fails_under_ci(monkeypatch):
+    """On a fresh machine a test needing Chromium or bubblewrap skips with its reason; under CI=true,
+    where .ci/run installs both, it fails instead, so CI never passes with such a test left out."""
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="bwrap is absent; CI installs it and runs this test"):
+        require_tool(False, "bwrap is absent")
+    require_tool(True, "never said")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="bwrap is absent, and CI=true"):
+        require_tool(False, "bwrap is absent")

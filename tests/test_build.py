@@ -275,9 +275,9 @@ def test_generated_files_say_they_are_generated(lesson):
 def test_autograder_zip_has_stable_name_and_hidden_tests(lesson):
     with zipfile.ZipFile(layout.autograder_zip(ROOT, lesson)) as zf:
         names = zf.namelist()
-        assert {"run_autograder", "otter_config.json"} <= set(names)
+        assert {"run_autograder", "setup.sh", "gradescope.json"} <= set(names)
         for test in (layout.autograder_dir(ROOT, lesson) / "tests").glob("*.py"):
-            assert zf.read(f"tests/{test.name}") == test.read_bytes()
+            assert zf.read(f"autograder/{lesson}/tests/{test.name}") == test.read_bytes()
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in zf.infolist())
 
 

@@ -273,7 +273,7 @@ _bridge = sys.modules["bridge"]
 _dumps = _bridge.dumps
 def _flood(message):
     if isinstance(message, dict) and "value" in message:
-        return b'{"value":[' + b"[]," * 10_000_000 + b'[]]}\\n'
+        return b'{"value":[' + b"[]," * 5_000_000 + b'[]]}\\n'
     return _dumps(message)
 _bridge.dumps = _flood
 """
@@ -631,6 +631,7 @@ def test_injected_markup_and_escapes_stay_text(batch):
     out = batch["run"].out
     feedback = (out / "feedback" / "injection.md").read_text(encoding="utf-8")
     assert feedback.count("**Score:") == 1 and f"**Score: 0 / {FULL:g}**" in feedback
+    assert "HYPERLINK" in feedback, "the message did not reach the feedback: the test would prove nothing"
     assert "<!--" not in feedback and "<img" not in feedback
     for text in (
         feedback,

@@ -155,6 +155,7 @@ def test_points_and_hidden_tests_are_otter_s(course, lesson):
 # --- generate_assignment -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_release_has_no_solution_and_no_hidden_test(released, lesson):
     folder = released / "release" / lesson
@@ -168,6 +169,7 @@ def test_release_has_no_solution_and_no_hidden_test(released, lesson):
         assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_released_answer_cells_are_otter_s_starter_code(released, lesson):
     """What nbgrader students start from is exactly what Otter students start from."""
@@ -184,6 +186,7 @@ def test_released_answer_cells_are_otter_s_starter_code(released, lesson):
 # --- validate and autograde ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_validate_passes_the_solution(released, lesson):
     out = run_nbgrader(released, "validate", f"source/{lesson}/{lesson}.ipynb")
@@ -344,6 +347,7 @@ def graded(released, tmp_path_factory) -> dict[str, dict[str, Student]]:
     return result
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_autograde_solution_full_marks_blank_zero(graded, lesson):
     key = AnswerKey(lesson)
@@ -356,6 +360,7 @@ def test_autograde_solution_full_marks_blank_zero(graded, lesson):
     assert blank and all(score == 0 for score, _ in blank.values()), blank
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_variants_lose_the_same_points_as_under_otter(graded, lesson):
     key = AnswerKey(lesson)

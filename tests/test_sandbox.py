@@ -58,18 +58,17 @@ def test_every_sandbox_gets_the_prebuilt_font_list(tmp_path, monkeypatch):
     built = sorted(fonts.glob("fontlist-*.json"))
     assert built
     monkeypatch.setenv(sandbox.FONT_CACHE_ENV, str(fonts))
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    with sandbox.Sandbox(sandbox.Limits(sandbox="none"), {}) as box:
-        config = box.work / ".config" / "matplotlib"
-        copy = config / built[0].name
+    with sandbox.Sandbox(sandbox.Limits(sandbox="auto"), {}) as box:
+        box.start()
+        copy = box.work / ".config" / "matplotlib" / built[0].name
         assert copy.read_bytes() == built[0].read_bytes()
         stamp = copy.stat().st_mtime_ns
-        time.sleep(0.05)
-        code = "import matplotlib.pyplot as plt; plt.plot([1, 2]); plt.savefig('p.png')"
-        box.stderr = open(box.root / "log", "wb")
-        proc = box._popen(["-c", code], subprocess.PIPE)
-        proc.communicate(timeout=300)
-        assert proc.returncode == 0, box.stderr_tail()
+        code = "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('p.png')"
+        box.send({"op": "run", "cells": [[0, code]], "cell_timeout": 120, "call_timeout": 60, "torch": False})
+        deadline = time.monotonic() + 300
+        while (event := box.receive(deadline)).get("event") != "done":
+            pass
+        assert event["errors"] == []
         assert (box.work / "p.png").exists()
         assert copy.stat().st_mtime_ns == stamp, "matplotlib rebuilt its font list in the sandbox"
 

@@ -274,7 +274,7 @@ def end_descendants() -> None:
     for _ in range(50):
         table = sandbox.processes()
         children: dict[int, list[int]] = {}
-        for pid, (ppid, _, _) in table.items():
+        for pid, (ppid, *_) in table.items():
             children.setdefault(ppid, []).append(pid)
         found, stack = set(), [me]
         while stack:

@@ -45,6 +45,12 @@ SLACK = 45.0
 INFO = "gradescope.json"
 OUTPUT_CAP = 20_000
 PLACEHOLDER = "_Type your answer here, replacing this text._"
+WHEN = {
+    "after_published": "when grades are published",
+    "after_due_date": "after the due date",
+    "hidden": "to your instructor only",
+    "visible": "now",
+}
 
 
 # ---------------------------------------------------------------------------------- text
@@ -137,7 +143,7 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
         else:
             failed, text = [], "This question has no public checks."
         if later != "visible":
-            text += "\nThe hidden checks and the points for this question are shown when grades are published."
+            text += f"\nThe hidden checks and the points for this question are shown {WHEN[later]}."
         tests.append(
             {
                 "name": f"{question}: public checks",
@@ -177,7 +183,7 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
         lines.append(f"Grading status: {status}. {result.get('message', '')}".rstrip())
     lines += notes
     if later != "visible":
-        lines.append("The public checks are shown now; your points and the hidden checks when grades are published.")
+        lines.append(f"The public checks are shown now; your points and the hidden checks {WHEN[later]}.")
     return {
         "output": clean("\n".join(lines)),
         "output_format": "text",

@@ -435,7 +435,8 @@ def _message(err: BaseException) -> str:
     except Exception:  # noqa: BLE001 - a message is a courtesy
         text = ""
     name = type(err).__name__
-    text = f"{name}: {text}" if text else name
+    if type(err) is not StudentError:  # the grader's own sentences about an answer need no name
+        text = f"{name}: {text}" if text else name
     return text if len(text) <= MESSAGE_CAP else text[: MESSAGE_CAP - 1] + "…"
 
 

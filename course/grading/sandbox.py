@@ -346,8 +346,8 @@ def kill_uid(uid: int) -> None:
 
 
 # ---------------------------------------------------------------------------------- processes
-def processes() -> dict[int, tuple[int, int, str]]:
-    """pid -> (parent pid, session id, state) of every process this one can see."""
+def processes() -> dict[int, tuple[int, int, str, int]]:
+    """pid -> (parent pid, session id, state, start time in clock ticks) of every process this one can see."""
     found = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -358,8 +358,8 @@ def processes() -> dict[int, tuple[int, int, str]]:
         except OSError:
             continue
         fields = text.rsplit(")", 1)[-1].split()
-        if len(fields) >= 4:
-            found[int(entry.name)] = (int(fields[1]), int(fields[3]), fields[0])
+        if len(fields) >= 20:
+            found[int(entry.name)] = (int(fields[1]), int(fields[3]), fields[0], int(fields[19]))
     return found
 
 
@@ -536,9 +536,6 @@ class Sandbox:
             dest = self.box / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, dest)
-        fonts = font_cache()
-        for path in glob.glob(os.path.join(fonts, "fontlist-*.json")) if fonts else []:
-            shutil.copy(path, self.work / ".config/matplotlib")
         if self.uid is not None:
             os.chmod(self.root, 0o711)  # the job's user may pass through to its box, and see nothing else
             for top, dirs, files in os.walk(self.box):
@@ -550,6 +547,7 @@ class Sandbox:
         self.over: tuple[str, str] | None = None
         self.stderr = None
         self._watching = threading.Event()
+        self._children_before: set[int] = set()
         self._lock = threading.Lock()
 
     def __enter__(self):
@@ -602,7 +600,10 @@ class Sandbox:
         """Runs in the child before exec (after Popen switched to the job's user, in ``uid`` mode)."""
         limits, kind, abi, secrets = self.limits, self.kind, self.abi, self.secrets
         box, uid = str(self.box), self.uid
-        processes = limits.processes if uid is not None else _ownprocesses() + limits.processes
+        nproc = limits.processes if uid is not None else _own_process_count() + limits.processes
+        gpus = gpu_devices()
+        read = SYSTEM_READ + _python_roots() + (["/proc/driver/nvidia"] if gpus else [])
+        devices = SYSTEM_DEVICES + gpus
 
         def apply():
             mem = limits.memory_mb * 1024 * 1024
@@ -613,7 +614,7 @@ class Sandbox:
                 (resource.RLIMIT_FSIZE, limits.output_mb * 1024 * 1024),
                 (resource.RLIMIT_CORE, 0),
                 (resource.RLIMIT_NOFILE, 256),
-                (resource.RLIMIT_NPROC, processes),
+                (resource.RLIMIT_NPROC, nproc),
             ):
                 soft, hard = resource.getrlimit(res)
                 value = value if hard == resource.RLIM_INFINITY else min(value, hard)
@@ -621,8 +622,7 @@ class Sandbox:
             _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the cap fail instead of killing
             if abi:
-                read = SYSTEM_READ + _python_roots() + [f"/proc/{os.getpid()}"]
-                landlock_restrict(abi, read, [box], SYSTEM_DEVICES + gpu_devices())
+                landlock_restrict(abi, [*read, f"/proc/{os.getpid()}"], [box], devices)
             if kind not in ("bwrap", "none"):
                 for path in secrets:
                     try:
@@ -701,6 +701,13 @@ class Sandbox:
 
     def start(self) -> None:
         self.verify()
+        me = os.getpid()
+        self._children_before = {pid for pid, (ppid, *_) in processes().items() if ppid == me}
+        fonts = font_cache()
+        for path in glob.glob(os.path.join(fonts, "fontlist-*.json")) if fonts else []:
+            shutil.copy(path, self.work / ".config/matplotlib")
+            if self.uid is not None:
+                os.lchown(self.work / ".config/matplotlib" / os.path.basename(path), self.uid, self.uid)
         self.stderr = open(self.root / "stderr.log", "wb")
         try:
             self.proc = self._popen([self._inside(self.box / ".runtime/worker.py")], subprocess.PIPE)
@@ -718,11 +725,18 @@ class Sandbox:
             return set()
         table = processes()
         children: dict[int, list[int]] = {}
-        for pid, (ppid, _, _) in table.items():
+        for pid, (ppid, *_) in table.items():
             children.setdefault(ppid, []).append(pid)
         me, worker = os.getpid(), self.proc.pid
-        found = {pid for pid, (_, sid, _) in table.items() if sid == worker}
-        found |= {pid for pid in children.get(me, []) if pid not in _LIVE_WORKERS}
+        found = {pid for pid, (_, sid, *_) in table.items() if sid == worker}
+        # orphans reparented to us: children we did not start, born after the worker (this process
+        # starts nothing else while a sandbox runs: the judge does only this)
+        born = table.get(worker, (0, 0, "", 0))[3]
+        found |= {
+            pid
+            for pid in children.get(me, [])
+            if pid not in _LIVE_WORKERS and pid not in self._children_before and table[pid][3] >= born
+        }
         stack = [worker, *found]
         while stack:
             for child in children.get(stack.pop(), []):
@@ -869,7 +883,8 @@ class Sandbox:
             except subprocess.TimeoutExpired:
                 pass
             me = os.getpid()
-            self._reap({pid for pid, (ppid, _, state) in processes().items() if ppid == me and state == "Z"})
+            zombies = {pid for pid, (ppid, _, state, _) in processes().items() if ppid == me and state == "Z"}
+            self._reap(zombies - self._children_before)
 
     def _reap(self, pids) -> None:
         """Collect the exit status of orphans that became our children (so none stays a zombie)."""
@@ -933,7 +948,7 @@ _LIVE_WORKERS: set[int] = set()
 """Workers of live sandboxes in this process: never mistaken for a neighbour's orphan."""
 
 
-def _ownprocesses() -> int:
+def _own_process_count() -> int:
     """Processes of this user id now (``RLIMIT_NPROC`` counts them all, so the limit adds to it)."""
     uid = os.getuid()
     return sum(1 for pid in processes() if _real_uid(pid) == uid)

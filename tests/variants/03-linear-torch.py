@@ -40,8 +40,11 @@ def autograd(
     )
 
 
-def regression_class(init: str = "self.linear = nn.Linear(n_features, 1)", forward: str = "return self.linear(x)",
-                     sup: str = "super().__init__()") -> str:
+def regression_class(
+    init: str = "self.linear = nn.Linear(n_features, 1)",
+    forward: str = "return self.linear(x)",
+    sup: str = "super().__init__()",
+) -> str:
     """Question 4's class with one part replaced."""
     return (
         "class LinearRegression(nn.Module):\n    def __init__(self, n_features):\n"
@@ -49,8 +52,12 @@ def regression_class(init: str = "self.linear = nn.Linear(n_features, 1)", forwa
     )
 
 
-def loop(body: str, setup: str = "    optimizer = torch.optim.SGD(model.parameters(), lr=lr)\n",
-         loss: str = "nn.MSELoss()", epochs: str = "epochs") -> str:
+def loop(
+    body: str,
+    setup: str = "    optimizer = torch.optim.SGD(model.parameters(), lr=lr)\n",
+    loss: str = "nn.MSELoss()",
+    epochs: str = "epochs",
+) -> str:
     """A train() whose epoch body is ``body`` (indented 8 spaces), after the lesson's set-up."""
     return (
         "def train(model, X, y, lr, epochs):\n"
@@ -92,12 +99,20 @@ WRONG = [
     Wrong("q1", "X_train_t = X_train", "X_train_t is a ndarray, not a tensor"),
     Wrong("q1", "X_valid_t = X_valid.tolist()", "X_valid_t is a list, not a tensor"),
     Wrong("q1", "X_train_t = torch.tensor(X_train, dtype=torch.int32)", "should be torch.float32 (an integer type"),
-    Wrong("q1", "y_train_t = torch.tensor(y_train, dtype=torch.float16).reshape(-1, 1)", "y_train_t has dtype torch.float16"),
+    Wrong(
+        "q1",
+        "y_train_t = torch.tensor(y_train, dtype=torch.float16).reshape(-1, 1)",
+        "y_train_t has dtype torch.float16",
+    ),
     # q1 -- transposition (4), one row vs many (11), off by one (5)
     Wrong("q1", "X_valid_t = torch.tensor(X_valid, dtype=torch.float32).T", "the transpose of (586, 3)"),
     Wrong("q1", "y_train_t = torch.tensor(y_train, dtype=torch.float32).reshape(1, -1)", "the transpose of (2344, 1)"),
     Wrong("q1", "y_train_t = torch.tensor(y_train, dtype=torch.float32)", "has shape (2344,)"),
-    Wrong("q1", "y_valid_t = torch.tensor(y_valid[:-1], dtype=torch.float32).reshape(-1, 1)", "y_valid_t should have shape (586, 1)"),
+    Wrong(
+        "q1",
+        "y_valid_t = torch.tensor(y_valid[:-1], dtype=torch.float32).reshape(-1, 1)",
+        "y_valid_t should have shape (586, 1)",
+    ),
     Wrong("q1", "X_train_t = torch.tensor(X_train[1:], dtype=torch.float32)", "X_train_t should have shape (2344, 3)"),
     # q1 -- the device: flipped condition, blank, not a device name
     Wrong("q1", 'device = "cpu" if torch.cuda.is_available() else "cuda"', "is what this machine has"),
@@ -107,32 +122,40 @@ WRONG = [
     # q1 -- skipped step (14): no standardization; wrong rows (15): leakage and the other part of the split
     Wrong(
         "q1",
-        "X_train_t = torch.tensor(X_raw[train_idx], dtype=torch.float32)",
+        "X_train_t = torch.tensor(X_raw[train_idx], dtype=torch.float32, device=device)",
         "these are the raw features, not standardized",
     ),
     Wrong(
         "q1",
-        "v = X_raw[valid_idx]\nX_valid_t = torch.tensor((v - v.mean(axis=0)) / v.std(axis=0), dtype=torch.float32)",
+        "v = X_raw[valid_idx]\nX_valid_t = torch.tensor((v - v.mean(axis=0)) / v.std(axis=0), dtype=torch.float32, device=device)",
         "standardized with its own rows' mean and std",
     ),
     Wrong(
         "q1",
-        "X_valid_t = torch.tensor((X_raw[valid_idx] - X_raw.mean(axis=0)) / X_raw.std(axis=0), dtype=torch.float32)",
+        "v = (X_raw[valid_idx] - X_raw.mean(axis=0)) / X_raw.std(axis=0)\nX_valid_t = torch.tensor(v, dtype=torch.float32, device=device)",
         "mean and std of ALL rows, validation rows included (leakage)",
     ),
     Wrong(
         "q1",
-        "y_train_t = torch.tensor(price[:2344], dtype=torch.float32).reshape(-1, 1)",
+        "y_train_t = torch.tensor(price[:2344], dtype=torch.float32, device=device).reshape(-1, 1)",
         "y_train_t should hold the same numbers as y_train",
     ),
     Wrong(
         "q1",
-        "y_valid_t = torch.tensor(y_valid[::-1].copy(), dtype=torch.float32).reshape(-1, 1)",
+        "y_valid_t = torch.tensor(y_valid[::-1].copy(), dtype=torch.float32, device=device).reshape(-1, 1)",
         "house by house in the same order",
     ),
     # q1 -- rounding (8) and typed-in values (13)
-    Wrong("q1", "X_train_t = torch.tensor(np.round(X_train, 1), dtype=torch.float32)", "X_train_t should hold the same numbers"),
-    Wrong("q1", "y_valid_t = torch.full((586, 1), 1.8)", "y_valid_t should hold the same numbers as y_valid"),
+    Wrong(
+        "q1",
+        "X_train_t = torch.tensor(np.round(X_train, 1), dtype=torch.float32, device=device)",
+        "X_train_t should hold the same numbers",
+    ),
+    Wrong(
+        "q1",
+        "y_valid_t = torch.full((586, 1), 1.8, device=device)",
+        "y_valid_t should hold the same numbers as y_valid",
+    ),
     # q2 -- normalisation (6): the sum, half the MSE, n - 1
     Wrong("q2", autograd(loss="torch.sum((X_train_t @ w_auto + b_auto - y_train_t) ** 2)"), "n times too large"),
     Wrong("q2", autograd(loss="torch.mean((X_train_t @ w_auto + b_auto - y_train_t) ** 2) / 2"), "half the right size"),
@@ -241,11 +264,17 @@ WRONG = [
     Wrong("q3", "weight_shape = linear_model.weight.shape[0]", "it should be a tuple of whole numbers"),
     Wrong("q3", "weight_shape = '(1, 3)'", "weight_shape is '(1, 3)'; it should be a tuple"),
     Wrong("q3", "weight_shape = (1.0, 3.0)", "it should be a tuple of whole numbers"),
-    Wrong("q3", "linear_model = nn.Sequential(nn.Linear(3, 1))", "linear_model is a Sequential; it should be an nn.Linear"),
+    Wrong(
+        "q3", "linear_model = nn.Sequential(nn.Linear(3, 1))", "linear_model is a Sequential; it should be an nn.Linear"
+    ),
     Wrong("q3", "linear_model = nn.Linear(3, 1).double()", "keep nn.Linear's float32"),
     # q4 -- hard-coded sizes (11), off by one (5), transposition (4)
     Wrong("q4", regression_class(init="self.linear = nn.Linear(3, 1)"), "use n_features inputs"),
-    Wrong("q4", regression_class(init="self.linear = nn.Linear(n_features + 1, 1)"), "LinearRegression(2) has nn.Linear(3, 1)"),
+    Wrong(
+        "q4",
+        regression_class(init="self.linear = nn.Linear(n_features + 1, 1)"),
+        "LinearRegression(2) has nn.Linear(3, 1)",
+    ),
     Wrong("q4", regression_class(init="self.linear = nn.Linear(1, n_features)"), "has nn.Linear(1, 2), transposed"),
     Wrong("q4", regression_class(init="self.linear = nn.Linear(n_features, n_features)"), "and 1 output"),
     Wrong("q4", regression_class(init="self.linear = nn.Linear(n_features, 1, bias=False)"), "layer has no bias"),
@@ -309,8 +338,10 @@ WRONG = [
     ),
     Wrong(
         "q5",
-        loop("        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        optimizer.step()\n"
-             "        history.append(loss.item())\n"),
+        loop(
+            "        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        optimizer.step()\n"
+            "        history.append(loss.item())\n"
+        ),
         "step() ran before loss.backward()",
     ),
     Wrong(
@@ -352,7 +383,9 @@ WRONG = [
         ),
         "twice too big",
     ),
-    Wrong("q5", loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr=2 * lr)\n"), "twice too big"),
+    Wrong(
+        "q5", loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr=2 * lr)\n"), "twice too big"
+    ),
     Wrong("q5", loop(GOOD_BODY, loss="nn.MSELoss(reduction='sum')"), "n times too big"),
     # q5 -- shapes (11), types (7)
     Wrong("q5", loop(GOOD_BODY.replace("model(X)", "model(X).squeeze()")), "nn.MSELoss warned"),
@@ -365,8 +398,16 @@ WRONG = [
         loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(reg_model.parameters(), lr=lr)\n"),
         "another model's parameters",
     ),
-    Wrong("q5", loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"), "differ from lesson 02's"),
-    Wrong("q5", loop(GOOD_BODY, setup="    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n"), "no other optimizer"),
+    Wrong(
+        "q5",
+        loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"),
+        "differ from lesson 02's",
+    ),
+    Wrong(
+        "q5",
+        loop(GOOD_BODY, setup="    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n"),
+        "no other optimizer",
+    ),
     Wrong(
         "q5",
         loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)\n"),
@@ -415,7 +456,9 @@ WRONG = [
     # q6 -- copies (12): not cloned, cloned then zeroed in place
     Wrong(
         "q6",
-        accumulate(f"{ONCE}grad_once = acc_model.weight.grad\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n{AFTER}"),
+        accumulate(
+            f"{ONCE}grad_once = acc_model.weight.grad\n{ONCE}grad_twice = acc_model.weight.grad.clone()\n{AFTER}"
+        ),
         "grad_once already holds two gradients",
     ),
     Wrong(
@@ -545,7 +588,7 @@ RIGHT = [
     # q3
     Right(
         "q3",
-        "torch.manual_seed(1)\nlinear_model = nn.Linear(3, 1)\n"
+        "torch.manual_seed(1)\nlinear_model = nn.Linear(3, 1).to(device)\n"
         "weight_shape = list(linear_model.weight.size())\nbias_shape = [1]",
         "positional arguments, lists, size()",
     ),

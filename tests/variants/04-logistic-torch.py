@@ -73,9 +73,7 @@ WRONG = [
     Wrong("q1", "price_class = None", "one class number per house"),  # 16
     Wrong("q1", "price_edges = '139000, 190000'", "shape (2,)"),  # 7 a string for numbers
     Wrong("q1", "price_edges = np.quantile(price, [0, 1 / 3, 2 / 3])", "shape (2,)"),  # 5 one edge too many
-    Wrong(
-        "q1", "price_edges = np.quantile(price[train_idx], [1 / 3, 2 / 3])", "prices of ALL houses"
-    ),  # 15 wrong rows
+    Wrong("q1", "price_edges = np.quantile(price[train_idx], [1 / 3, 2 / 3])", "prices of ALL houses"),  # 15 wrong rows
     Wrong(
         "q1", "price_class = (price > price_edges[0]).astype(int) + (price > price_edges[1])", "exactly at an edge"
     ),  # 9 ties at class edges
@@ -247,8 +245,10 @@ WRONG = [
     ),  # 14
     Wrong(
         "q6",
-        train_variant(GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID, head="optimizer = "
-                      "torch.optim.SGD(model.parameters(), lr=lr)"),
+        train_variant(
+            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID,
+            head="optimizer = torch.optim.SGD(model.parameters(), lr=lr)",
+        ),
         "torch.optim.Adam, as given",
     ),
     Wrong(
@@ -346,9 +346,7 @@ WRONG = [
     Wrong(
         "q7", accuracy_variant("(logits.argmax(dim=0) == labels).float().mean().item()"), "over the wrong dimension"
     ),  # 1
-    Wrong(
-        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"), "NUMBER of correct houses"
-    ),  # 6
+    Wrong("q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"), "NUMBER of correct houses"),  # 6
     Wrong(
         "q7", accuracy_variant("(logits.argmin(dim=1) == labels).float().mean().item()"), "picks the smallest logit"
     ),  # 2
@@ -388,9 +386,7 @@ WRONG = [
     Wrong(
         "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Identity(), nn.Linear(100, 3))", "two linear layers in a row"
     ),  # 14
-    Wrong(
-        "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Sigmoid(), nn.Linear(100, 3))", "middle part is nn.Sigmoid"
-    ),
+    Wrong("q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Sigmoid(), nn.Linear(100, 3))", "middle part is nn.Sigmoid"),
     Wrong("q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU())", "three parts"),  # 5
     Wrong(
         "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3), nn.Softmax(dim=1))", "three parts"

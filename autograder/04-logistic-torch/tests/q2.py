@@ -83,11 +83,9 @@ def test_features_and_labels_on_the_data(feat_mean, feat_std, X_train, X_valid, 
     path = next((p for p in (Path('data/ames.csv'), Path('../data/ames.csv')) if p.exists()), None)
     assert path is not None, 'The grader found no data/ames.csv to check this answer against: tell your instructor.'
     houses_ref = pd.read_csv(path)
-    lonlat_ref = houses_ref[['Longitude', 'Latitude']].to_numpy(dtype=float)
-    price_ref = houses_ref['Sale_Price'].to_numpy(dtype=float)
+    lonlat_ref, price_ref = (houses_ref[c].to_numpy(dtype=float) for c in (['Longitude', 'Latitude'], 'Sale_Price'))
     order = np.random.RandomState(42).permutation(len(houses_ref))
-    n_valid = len(houses_ref) - int(0.8 * len(houses_ref))
-    valid_ref, train_ref = (order[:n_valid], order[n_valid:])
+    valid_ref, train_ref = np.split(order, [len(houses_ref) - int(0.8 * len(houses_ref))])
     class_ref = np.digitize(price_ref, np.quantile(price_ref, [1 / 3, 2 / 3]))
     mean_ref, std_ref = (lonlat_ref[train_ref].mean(axis=0), lonlat_ref[train_ref].std(axis=0))
     features_ref = (lonlat_ref - mean_ref) / std_ref

@@ -60,17 +60,16 @@ def test_logreg_on_the_data(logreg, logreg_weight_shape, logreg_bias_shape, logi
     path = next((p for p in (Path('data/ames.csv'), Path('../data/ames.csv')) if p.exists()), None)
     assert path is not None, 'The grader found no data/ames.csv to check this answer against: tell your instructor.'
     houses_ref = pd.read_csv(path)
-    lonlat_ref = houses_ref[['Longitude', 'Latitude']].to_numpy(dtype=float)
-    price_ref = houses_ref['Sale_Price'].to_numpy(dtype=float)
+    lonlat_ref, price_ref = (houses_ref[c].to_numpy(dtype=float) for c in (['Longitude', 'Latitude'], 'Sale_Price'))
     order = np.random.RandomState(42).permutation(len(houses_ref))
-    n_valid = len(houses_ref) - int(0.8 * len(houses_ref))
-    valid_ref, train_ref = (order[:n_valid], order[n_valid:])
+    valid_ref, train_ref = np.split(order, [len(houses_ref) - int(0.8 * len(houses_ref))])
     class_ref = np.digitize(price_ref, np.quantile(price_ref, [1 / 3, 2 / 3]))
     mean_ref, std_ref = (lonlat_ref[train_ref].mean(axis=0), lonlat_ref[train_ref].std(axis=0))
     features_ref = (lonlat_ref - mean_ref) / std_ref
     X_all = torch.tensor(features_ref, dtype=torch.float32)
     y_all = torch.tensor(class_ref, dtype=torch.long)
-    X_tr, y_tr, X_va, y_va = (X_all[train_ref], y_all[train_ref], X_all[valid_ref], y_all[valid_ref])
+    X_tr, X_va = (X_all[rows] for rows in (train_ref, valid_ref))
+    y_tr, y_va = (y_all[rows] for rows in (train_ref, valid_ref))
     ok = isinstance(X_train, torch.Tensor) and tuple(X_train.shape) == (2344, 2) and bool(torch.allclose(X_train.detach().cpu().float(), X_tr, atol=0.002))
     assert ok, 'X_train (question 2) should hold the standardized training features before the logits can be checked.'
     ok = isinstance(logreg, torch.nn.Linear) and (logreg.in_features, logreg.out_features) == (2, 3) and (logreg.bias is not None)

@@ -140,17 +140,16 @@ def test_logreg_on_the_data(logreg, logreg_train_losses, logreg_valid_losses, lo
     path = next((p for p in (Path('data/ames.csv'), Path('../data/ames.csv')) if p.exists()), None)
     assert path is not None, 'The grader found no data/ames.csv to check this answer against: tell your instructor.'
     houses_ref = pd.read_csv(path)
-    lonlat_ref = houses_ref[['Longitude', 'Latitude']].to_numpy(dtype=float)
-    price_ref = houses_ref['Sale_Price'].to_numpy(dtype=float)
+    lonlat_ref, price_ref = (houses_ref[c].to_numpy(dtype=float) for c in (['Longitude', 'Latitude'], 'Sale_Price'))
     order = np.random.RandomState(42).permutation(len(houses_ref))
-    n_valid = len(houses_ref) - int(0.8 * len(houses_ref))
-    valid_ref, train_ref = (order[:n_valid], order[n_valid:])
+    valid_ref, train_ref = np.split(order, [len(houses_ref) - int(0.8 * len(houses_ref))])
     class_ref = np.digitize(price_ref, np.quantile(price_ref, [1 / 3, 2 / 3]))
     mean_ref, std_ref = (lonlat_ref[train_ref].mean(axis=0), lonlat_ref[train_ref].std(axis=0))
     features_ref = (lonlat_ref - mean_ref) / std_ref
     X_all = torch.tensor(features_ref, dtype=torch.float32)
     y_all = torch.tensor(class_ref, dtype=torch.long)
-    X_tr, y_tr, X_va, y_va = (X_all[train_ref], y_all[train_ref], X_all[valid_ref], y_all[valid_ref])
+    X_tr, X_va = (X_all[rows] for rows in (train_ref, valid_ref))
+    y_tr, y_va = (y_all[rows] for rows in (train_ref, valid_ref))
 
     def fit(rows, make, lr):
         with torch.random.fork_rng(devices=[]):
@@ -176,16 +175,20 @@ def test_logreg_on_the_data(logreg, logreg_train_losses, logreg_valid_losses, lo
     ok = isinstance(logreg, torch.nn.Linear) and (logreg.in_features, logreg.out_features) == (2, 3)
     assert ok, 'logreg should be the trained nn.Linear(2, 3).'
     model = copy.deepcopy(logreg).cpu().float()
-    leak, dist = judge_rows(model, lambda: torch.nn.Linear(2, 3), 0.1, same_recipe=0.003)
-    if leak:
-        raise AssertionError('logreg was fitted on the validation rows (alone or with the training rows): that is leakage, and its validation accuracy then measures houses it has already seen. Train it on X_train, y_train only.')
-    prefix, tolerance, train_losses, valid_losses = ('logreg', 0.001, logreg_train_losses, logreg_valid_losses)
+    prefix, tolerance, train_losses, valid_losses, valid_acc = ('logreg', 0.001, logreg_train_losses, logreg_valid_losses, logreg_valid_acc)
     for name, value, want in [('X_train', X_train, X_tr), ('X_valid', X_valid, X_va), ('y_train', y_train, y_tr), ('y_valid', y_valid, y_va)]:
         ok = isinstance(value, torch.Tensor) and tuple(value.shape) == tuple(want.shape) and bool(torch.allclose(value.detach().cpu().to(want.dtype), want, atol=0.002))
         assert ok, 'X_valid and y_valid should still hold the 586 validation houses (question 2): evaluate on all of them, not on a chosen part.' if name.endswith('valid') else f'{name} should still hold the 2344 training houses of question 2.'
     for name, losses in [(f'{prefix}_train_losses', train_losses), (f'{prefix}_valid_losses', valid_losses)]:
         ok = isinstance(losses, (list, tuple)) and len(losses) >= 100 and all((isinstance(v, float) and math.isfinite(v) for v in losses))
         assert ok, f'{name} should be the list of finite floats train_classifier returns (300 steps).'
+    ok = isinstance(valid_acc, (int, float)) and (not isinstance(valid_acc, bool))
+    assert ok, f'{prefix}_valid_acc should be a Python float.'
+    ok = isinstance(always_medium_acc, (int, float)) and (not isinstance(always_medium_acc, bool))
+    assert ok, 'always_medium_acc should be a Python float.'
+    leak, dist = judge_rows(model, lambda: torch.nn.Linear(2, 3), 0.1, same_recipe=0.003)
+    if leak:
+        raise AssertionError('logreg was fitted on the validation rows (alone or with the training rows): that is leakage, and its validation accuracy then measures houses it has already seen. Train it on X_train, y_train only.')
     with torch.no_grad():
         reached = float(F.cross_entropy(model(X_tr), y_tr))
     ok = abs(reached - train_losses[-1]) < tolerance

@@ -75,7 +75,7 @@ class Budget:
     def charge(self, nbytes, what: str = "the answer") -> None:
         if nbytes > self.left:
             raise CodecError(
-                f"{what} is too large to check: decoding this answer would take more than "
+                f"{what} is too large to check: decoding the answer would take more than "
                 f"{self.limit // 2**20} MiB in the grader"
             )
         self.left -= nbytes
@@ -110,13 +110,13 @@ def loads(line: bytes):
     budget = Budget.for_line(len(line))
     try:
         if len(line) > MAX_LINE:
-            raise CodecError(f"the answer is longer than {MAX_LINE // 2**20} MiB")
-        budget.charge(parse_cost(line), "the answer")
+            raise CodecError(f"it is longer than {MAX_LINE // 2**20} MiB")
+        budget.charge(parse_cost(line), "it")
         value = json.loads(line)
     except CodecError as err:
         value = {"refused": str(err)}
     except RecursionError:
-        value = {"refused": "the answer is nested too deeply"}
+        value = {"refused": "it is nested too deeply"}
     except ValueError as err:
         raise CodecError(f"malformed message: {str(err)[:100]}") from None
     if type(value) is dict:
@@ -575,10 +575,11 @@ class Codec:
     def _dec_tensor(self, v, d):
         _check_depth(d)
         torch = importlib.import_module("torch")
-        array = self._dec_nd(v["array"], d + 1)
         dtype = _torch_dtype(v["dtype"])
-        if dtype.itemsize > array.dtype.itemsize:
-            raise CodecError(f"a {v['dtype']} tensor cannot be made from {array.dtype} data (it would grow)")
+        data_dtype = _safe_dtype(importlib.import_module("numpy"), v["array"]["dtype"])
+        if dtype.itemsize > data_dtype.itemsize:
+            raise CodecError(f"a {v['dtype']} tensor cannot be made from {data_dtype} data (it would grow)")
+        array = self._dec_nd(v["array"], d + 1)
         self._charge(ARRAY_COST + array.size * dtype.itemsize, "a tensor")
         tensor = torch.from_numpy(array).to(dtype)
         if v.get("device") == "cuda" and torch.cuda.is_available():
