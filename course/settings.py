@@ -93,6 +93,8 @@ def _hub_url(value) -> str:
 
 VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
 """Gradescope's visibility values for a results.json row."""
+SANDBOXES = ("auto", "bwrap", "uid", "landlock", "none")
+"""``--sandbox`` choices (course/grading/sandbox.py's ``MODES``)."""
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,8 @@ def load_gradescope(root: Path = layout.ROOT) -> Gradescope:
     values = {**vars(Gradescope()), **table}
     if values["visibility"] not in VISIBILITIES:
         raise SettingsError(f"{FILE}: [gradescope] visibility must be one of {', '.join(VISIBILITIES)}")
-    if values["sandbox"] not in ("auto", "bwrap", "none"):
-        raise SettingsError(f"{FILE}: [gradescope] sandbox must be auto, bwrap or none")
+    if values["sandbox"] not in SANDBOXES:
+        raise SettingsError(f"{FILE}: [gradescope] sandbox must be one of {', '.join(SANDBOXES)}")
     for key, low in (("timeout", 1), ("cell_timeout", 1), ("memory", 256)):
         if isinstance(values[key], bool) or not isinstance(values[key], (int, float)) or values[key] < low:
             raise SettingsError(f"{FILE}: [gradescope] {key} must be a number of at least {low}")

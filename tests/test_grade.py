@@ -37,6 +37,7 @@ def blanked(nb_path: Path) -> set[str]:
     return {line.split(" = ")[0] for line in src.splitlines() if line.endswith(" = ...")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", WITH_EXAMPLES)
 def test_samples_get_their_expected_points(lesson, tmp_path):
     folder = tmp_path / "subs"
@@ -62,6 +63,7 @@ def test_samples_get_their_expected_points(lesson, tmp_path):
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_quick_start_command_grades_the_lesson_01_samples(tmp_path):
     """README's `python -m course grade 01 examples/submissions/01 --out grades` (shorter cell timeout)."""
     out = tmp_path / "grades"
@@ -74,6 +76,7 @@ def test_quick_start_command_grades_the_lesson_01_samples(tmp_path):
     assert "full marks" in proc.stdout and "grading 5 submission(s)" in proc.stderr
 
 
+@pytest.mark.slow
 def test_rerun_skips_graded_rows_and_regrade_is_deterministic(tmp_path):
     folder, out = tmp_path / "subs", tmp_path / "out"
     folder.mkdir()

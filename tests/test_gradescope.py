@@ -171,6 +171,9 @@ def test_gradescope_settings_defaults_and_errors(tmp_path):
     (tmp_path / "course.toml").write_text("[publish]\nowner = 'a'\nrepo = 'b'\nref = 'main'\n")
     assert settings.load_gradescope(tmp_path) == settings.Gradescope()
     assert settings.load_gradescope(ROOT).visibility == "after_published"
+    from course.grading import sandbox
+
+    assert settings.SANDBOXES == sandbox.MODES
     for bad in ("visibility = 'later'", "timeout = 'long'", "cell_timeout = 900", "sandbox = 'docker'", "colour = 1"):
         (tmp_path / "course.toml").write_text(f"[gradescope]\n{bad}\n")
         with pytest.raises(settings.SettingsError, match=r"\[gradescope\]"):
@@ -204,6 +207,7 @@ def test_results_never_show_hidden_checks_before_publishing():
     assert any("SECRET hidden hint" in t["output"] and "\x1b" not in t["output"] for t in later)
     assert [t["name"] for t in later] == ["q1", "Written answers (2 points, graded by hand)"]
     assert sum(t["score"] for t in out["tests"]) == 1.0
+    validate(gradescope_entry.provisional())
 
 
 # ---------------------------------------------------------------------------------- emulated runs

@@ -102,3 +102,28 @@ def test_worker_reports_what_it_sees():
         [sys.executable, "-c", code, str(sandbox.SANDBOXED)], capture_output=True, text=True, timeout=120
     )
     assert out.stdout.strip() == "False"  # torch not imported: no GPU claimed
+
+
+def test_concurrent_jobs_get_distinct_user_ids():
+    """Each judge process holds its own job user id (a lock file per id), none used by an account."""
+    if os.geteuid() != 0:
+        pytest.skip("per-job user ids are for a grader running as root")
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); from course.grading import sandbox; "
+        "print(sandbox.job_uid(), flush=True); time.sleep(5)"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(ROOT)], stdout=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    try:
+        uids = [int(p.stdout.readline()) for p in procs]
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+    assert len(set(uids)) == 2 and all(u >= sandbox.UID_BASE for u in uids)
+    import pwd
+
+    for uid in uids:
+        with pytest.raises(KeyError):
+            pwd.getpwuid(uid)

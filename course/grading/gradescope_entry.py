@@ -37,7 +37,7 @@ from pathlib import Path
 
 from .. import layout, settings
 from . import batch, submissions
-from .sandbox import Limits, sandbox_kind
+from .sandbox import Limits, describe, sandbox_kind
 
 HOME = Path("/autograder")
 SLACK = 45.0
@@ -265,7 +265,7 @@ def grade(root: Path, home: Path, config: settings.Gradescope, info: dict) -> tu
         "limits": dataclasses.asdict(limits),
         "tests": spec.sources,
     }
-    print(f"grading {sub.path} ({lesson}), sandbox: {kind}", flush=True)
+    print(f"grading {sub.path} ({lesson}), sandbox: {describe(kind)}", flush=True)
     scratch = tempfile.mkdtemp(prefix="course-judges-")
     os.chmod(scratch, 0o711)  # a job's user id passes through to its own box (and lists nothing)
     judge = batch.Judge(scratch, limits.threads)
@@ -295,7 +295,7 @@ def declared_points(root: Path, lesson: str) -> dict[str, float]:
     return batch.declared_points(types.SimpleNamespace(sources=sources))
 
 
-def provisional(info: dict) -> dict:
+def provisional() -> dict:
     message = (
         "Grading did not finish (the run was stopped, probably for memory or time). Your points are 0 "
         "for now: ask your instructor to look at this submission."
@@ -305,10 +305,11 @@ def provisional(info: dict) -> dict:
 
 def main(root: Path = layout.ROOT, home: Path = HOME) -> int:
     started = time.monotonic()
-    lock_down(home)
-    info = load_info(root)
-    write_results(home / "results", provisional(info))
+    write_results(home / "results", provisional())  # what Gradescope shows if this run is killed
+    info = {"lesson": root.name, "written": []}
     try:
+        lock_down(home)  # before any student code: if it fails, nothing is graded
+        info = load_info(root)
         config = settings.load_gradescope(root)
         result, notes, written = grade(root, home, config, info)
     except Exception as err:  # noqa: BLE001 - a results.json must be written whatever went wrong

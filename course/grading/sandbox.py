@@ -541,6 +541,7 @@ class Sandbox:
             for top, dirs, files in os.walk(self.box):
                 for name in [top, *(os.path.join(top, n) for n in dirs + files)]:
                     os.lchown(name, self.uid, self.uid)
+            os.chmod(self.box, 0o700)  # other jobs' user ids cannot enter it, even knowing its name
         self.proc: subprocess.Popen | None = None
         self.buffer = b""
         self.gone: WorkerGone | None = None

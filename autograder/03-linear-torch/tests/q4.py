@@ -51,7 +51,7 @@ def test_models(LinearRegression, seq_model, env):
     assert ok, f"forward should return the layer's output, of shape (n, 1); for 4 houses it returned {shown(out)}{(' of shape ' + str(tuple(out.shape)) if isinstance(out, torch.Tensor) else '')}: return self.linear(x)."
     with torch.no_grad():
         want = x @ layer.weight.T + layer.bias
-    ok = torch.allclose(out.detach(), want, atol=1e-05)
+    ok = torch.allclose(out.detach().double(), want.double(), atol=1e-05)
     assert ok, "forward should return self.linear(x), the layer's output and nothing else."
     ok = sum((p.numel() for p in model.parameters())) == 3
     assert ok, 'LinearRegression(2) should have 3 parameters (2 weights and 1 bias) and no other layers.'
@@ -90,7 +90,7 @@ def test_models_on_other_sizes(LinearRegression, seq_model):
     assert ok, 'LinearRegression(5) should turn 7 houses into predictions of shape (7, 1), with a bias.'
     with torch.no_grad():
         want = x @ layer.weight.T + layer.bias
-    ok = torch.allclose(out.detach(), want, atol=1e-05)
+    ok = torch.allclose(out.detach().double(), want.double(), atol=1e-05)
     assert ok, 'forward should return self.linear(x).'
     ok = n_params == 6
     assert ok, 'LinearRegression(5) should have 6 parameters (5 weights and 1 bias) and no other layers.'
@@ -99,7 +99,7 @@ def test_models_on_other_sizes(LinearRegression, seq_model):
     first = list(seq_model)[0]
     ok = isinstance(first, torch.nn.Linear) and first.in_features == 3 and (first.out_features == 1)
     assert ok, "seq_model's layer should be nn.Linear(3, 1)."
-    x = torch.randn(6, 3, generator=torch.Generator().manual_seed(6)).to(first.weight.device)
+    x = torch.randn(6, 3, generator=torch.Generator().manual_seed(6)).to(first.weight.device, first.weight.dtype)
     with torch.no_grad():
         ok = torch.allclose(seq_model(x), first(x), atol=1e-06) and tuple(seq_model(x).shape) == (6, 1)
     assert ok, 'seq_model(x) should give the output of its one layer, shape (n, 1).'

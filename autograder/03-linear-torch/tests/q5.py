@@ -181,7 +181,7 @@ def test_train_behaviour(train):
         return history
 
     def flat(model):
-        return torch.cat([p.detach().cpu().reshape(-1) for p in model.parameters()])
+        return torch.cat([p.detach().cpu().double().reshape(-1) for p in model.parameters()])
     g = torch.Generator().manual_seed(1)
     X = torch.randn(64, 2, generator=g)
     y = X @ torch.tensor([[2.0], [-1.0]]) + 0.5
@@ -243,7 +243,7 @@ def test_train_behaviour(train):
     assert ok, "The history should hold each epoch's loss (loss.item()), measured before that epoch's step."
     model, values = run_student(150)
     ok = values[-1] < values[0] and values[-1] < 0.001
-    ok = ok and torch.allclose(flat(model), torch.tensor([2.0, -1.0, 0.5]), atol=0.01)
+    ok = ok and torch.allclose(flat(model), torch.tensor([2.0, -1.0, 0.5], dtype=torch.float64), atol=0.01)
     assert ok, 'On a small noiseless problem train should reduce the loss and reach the true weights (2, -1), bias 0.5.'
 
 @test_case(points=None, hidden=True)

@@ -46,10 +46,8 @@ def test_softmax_public(softmax_probs, probs_untrained, prob_row_sums, logits_un
     assert ok, f"Each row of softmax_probs should sum to 1 (one house's probabilities); the example's rows sum to {sums.numpy().round(3).tolist()}: divide each row by its total."
     ok = bool(torch.allclose(P, want, atol=1e-05))
     assert ok, "softmax_probs is wrong on the example: exponentiate (after subtracting each row's maximum), then divide each row by its total."
-    Z = example.clone().requires_grad_(True)
     try:
-        softmax_probs(Z)[:, 0].sum().backward()
-        flows = Z.grad is not None
+        flows = bool(softmax_probs(example.clone().requires_grad_(True)).requires_grad)
     except Exception:
         flows = False
     assert flows, 'softmax_probs should stay in PyTorch so that gradients flow back to the logits (gradients must flow): no .numpy() or torch.tensor(...) inside.'
@@ -87,11 +85,11 @@ def test_softmax_other_inputs(softmax_probs, probs_untrained, prob_row_sums, log
     P = softmax_probs(big.clone())
     ok = isinstance(P, torch.Tensor) and bool(torch.isfinite(P).all())
     assert ok, "softmax_probs overflows on large logits: use torch.softmax, or subtract each row's maximum first."
-    Z = torch.randn(4, 3, generator=gen, requires_grad=True)
     try:
-        softmax_probs(Z)[:, 0].sum().backward()
-    except Exception as e:
-        raise AssertionError(f'softmax_probs should stay in PyTorch (gradients must flow): {type(e).__name__}') from None
+        flows = bool(softmax_probs(torch.randn(4, 3, generator=gen, requires_grad=True)).requires_grad)
+    except Exception:
+        flows = False
+    assert flows, 'softmax_probs should stay in PyTorch (gradients must flow): no .numpy(), .detach() or torch.tensor(...) inside.'
     ok = isinstance(probs_untrained, torch.Tensor) and isinstance(logits_untrained, torch.Tensor) and (probs_untrained.shape == logits_untrained.shape)
     assert ok, 'probs_untrained should be softmax_probs(logits_untrained), a tensor shaped like the logits.'
     want = torch.softmax(logits_untrained.detach().cpu().double(), dim=1)

@@ -51,7 +51,7 @@ def test_models(LinearRegression, seq_model, env):
     assert ok, f"forward should return the layer's output, of shape (n, 1); for 4 houses it returned {shown(out)}{(' of shape ' + str(tuple(out.shape)) if isinstance(out, torch.Tensor) else '')}: return self.linear(x)."
     with torch.no_grad():
         want = x @ layer.weight.T + layer.bias
-    ok = torch.allclose(out.detach(), want, atol=1e-05)
+    ok = torch.allclose(out.detach().double(), want.double(), atol=1e-05)
     assert ok, "forward should return self.linear(x), the layer's output and nothing else."
     ok = sum((p.numel() for p in model.parameters())) == 3
     assert ok, 'LinearRegression(2) should have 3 parameters (2 weights and 1 bias) and no other layers.'
