@@ -55,7 +55,7 @@ wget -nv https://github.com/conda-forge/miniforge/releases/download/25.3.1-0/Min
 bash /tmp/miniforge.sh -b -p {MINIFORGE}
 rm /tmp/miniforge.sh
 
-{MINIFORGE}/bin/mamba env create -y -f /autograder/source/environment.yml
+{MINIFORGE}/bin/mamba env create -f /autograder/source/environment.yml
 # Otter only for its test-file format; its dependencies are in environment.yml, less nbconvert[webpdf].
 {ENV_PYTHON} -m pip install --no-deps "$(cat /autograder/source/otter-requirement.txt)"
 chmod -R a+rX {MINIFORGE}

@@ -3,9 +3,11 @@
 import subprocess
 import sys
 
+import pytest
 from harness import ROOT
 
 
+@pytest.mark.slow
 def test_quick_benchmark_run_writes_results_and_chart(tmp_path):
     proc = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--quick", "--out", str(tmp_path)],

@@ -59,6 +59,7 @@ def test_committed_files_match_a_fresh_build(fresh_build):
     assert verify.problems(None, ROOT, fresh_root=fresh_build.all()) == []
 
 
+@pytest.mark.slow
 def test_verify_cli_names_a_hand_edited_file(tmp_path, fresh_build, monkeypatch, capsys):
     """``python -m course verify 01`` exits 1 and names the file and the line (the build is the session's)."""
     from course.__main__ import main

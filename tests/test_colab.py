@@ -61,6 +61,7 @@ def repo_server():
     server.server_close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("platform", sorted(STAND_INS))
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_student_notebook_alone_on_colab_or_kaggle_fetches_its_files_and_passes(
@@ -126,6 +127,7 @@ def test_first_view_is_the_title_and_a_collapsed_set_up_then_the_badges(lesson):
     assert stamp == [len(nb.cells) - 1] and nb.metadata["course"]["generated_from"] == f"source/{lesson}.ipynb"
 
 
+@pytest.mark.slow
 def test_on_kaggle_without_internet_the_set_up_says_so_in_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv(delivery.FILES_URL_ENV, "http://127.0.0.1:9/nothing-listens-here")
     nb = nbformat.v4.new_notebook(

@@ -124,6 +124,20 @@ def test_values_cross_as_data():
     assert np.isnan(roundtrip(float("nan"))) and roundtrip(2**80) == 2**80
 
 
+def test_frames_cross_with_their_dtypes_within_the_decode_budget():
+    import pandas as pd
+
+    frame = pd.read_csv(ROOT / "data" / "ames.csv")
+    frame["kind"] = pd.Categorical(["a", "b"] * (len(frame) // 2) + ["a"] * (len(frame) % 2))
+    frame["count"] = pd.array([1, None] * (len(frame) // 2) + [3] * (len(frame) % 2), dtype="Int64")
+    frame["when"] = pd.to_datetime(["2020-01-01"] * len(frame))
+    codec = bridge.Codec()
+    message = bridge.loads(bridge.dumps({"value": codec.encode(frame)}))
+    back = codec.decode(message["value"], message.budget)
+    assert back.equals(frame) and list(back.dtypes) == list(frame.dtypes)
+    assert message.budget.left > 0.5 * message.budget.limit  # an honest frame uses a fraction of it
+
+
 def test_subclasses_lose_their_methods():
     class Liar(str):
         def __eq__(self, other):

@@ -116,6 +116,7 @@ def test_run_autograder_starts_the_course_grader_not_otter(lesson):
     assert info["lesson"] == lesson and info["written"] == gradescope.written_questions(lesson, ROOT)
 
 
+@pytest.mark.slow
 def test_the_grading_environment_holds_what_grading_imports(tmp_path):
     """The zip's own code, in a fresh process, loads the hidden tests and the worker's shell without
     nbconvert (left out of the image), and every module it imports comes from a listed requirement."""
@@ -211,6 +212,7 @@ def test_results_never_show_hidden_checks_before_publishing():
 
 
 # ---------------------------------------------------------------------------------- emulated runs
+@pytest.mark.slow
 @can_emulate
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_answer_key_full_and_blank_zero(lesson, tmp_path):
@@ -287,6 +289,7 @@ except OSError as err:
 }
 
 
+@pytest.mark.slow
 @can_emulate
 @pytest.mark.parametrize("attack", list(ATTACKS))
 def test_tampering_earns_nothing(attack, tmp_path):
@@ -302,6 +305,7 @@ def test_tampering_earns_nothing(attack, tmp_path):
         assert (os.stat(result.home / folder).st_mode & 0o777) == 0o700, folder
 
 
+@pytest.mark.slow
 @can_emulate
 def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     nb = with_cell(key(FIRST), "while True:\n    pass", at=len(key(FIRST)["cells"]) // 2)
@@ -315,6 +319,7 @@ def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     assert 0 < result.total < possible(FIRST) and scores["q4"][0] < scores["q4"][1]
 
 
+@pytest.mark.slow
 @can_emulate
 def test_unreadable_files_give_zero_with_a_readable_message(tmp_path):
     garbage = run(tmp_path / "garbage", {f"{FIRST}.ipynb": b"\x89PNG\r\n\x1a\n not a notebook"})
@@ -324,6 +329,7 @@ def test_unreadable_files_give_zero_with_a_readable_message(tmp_path):
     assert nothing.total == 0 and "No notebook found in your upload" in nothing.results["output"]
 
 
+@pytest.mark.slow
 @can_emulate
 def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally(tmp_path):
     nb = key(FIRST)
@@ -340,6 +346,7 @@ def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally
     assert f"export.zip ({FIRST}.ipynb)" in exported.results["output"]
 
 
+@pytest.mark.slow
 @can_emulate
 def test_written_answers_reach_the_graders(tmp_path):
     lesson = next((name for name in LESSONS if gradescope.written_questions(name, ROOT)), None)

@@ -46,6 +46,7 @@ def grade(lesson: str, path, out) -> dict:
     return row
 
 
+@pytest.mark.slow
 def test_hand_in_cell_without_tex_makes_a_zip_graded_like_the_notebook(tmp_path, monkeypatch):
     lesson = LESSONS[0]
     folder = tmp_path / lesson

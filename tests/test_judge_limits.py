@@ -285,9 +285,16 @@ def test_running_out_of_memory_in_a_test_is_a_sentence():
     assert result["q1"]["cases"][0]["message"] == judge.MEMORY_MESSAGE
 
 
+def test_no_test_case_runs_long_past_the_submissions_deadline():
+    lesson = Lesson("99-fake", ROOT, {"q1": LOOPING_TESTS})
+    client = Client(SlowBox(0.0), time.monotonic() - judge.TEST_GRACE)  # its time is up
+    result = judge.run_tests(lesson, LazyEnv(client), seconds=600)
+    assert [c["message"] for c in result["q1"]["cases"]] == [judge.DEADLINE_MESSAGE] * 2 + [""]
+
+
 def test_seconds_per_test_follow_the_cell_timeout():
-    assert judge.seconds_per_test(sandbox.Limits(cell_timeout=3)) == judge.TEST_SECONDS
-    assert judge.seconds_per_test(sandbox.Limits(cell_timeout=100)) == 200
+    assert judge.seconds_per_test(sandbox.Limits(cell_timeout=3)) == judge.TEST_SECONDS == 120
+    assert judge.seconds_per_test(sandbox.Limits(cell_timeout=100)) == 400
 
 
 # ------------------------------------------------------------------------------ the judge's memory

@@ -65,6 +65,7 @@ def test_public_checks_catch_at_least_90_percent_of_the_wrong_answers():
     assert {v.question for v in public} == set(AnswerKey(LESSON).questions)
 
 
+@pytest.mark.slow
 def test_blank_student_notebook_runs_to_the_end_without_an_error(tmp_path):
     folder = tmp_path / LESSON
     shutil.copytree(layout.student_dir(ROOT, LESSON), folder)

@@ -22,6 +22,7 @@ def student_files(lesson: str) -> dict[Path, str]:
     return {p: p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_blank_notebook_runs_to_the_end(lesson, tmp_path):
     folder = tmp_path / lesson

@@ -90,6 +90,7 @@ def copy_repository(dest):
     return dest
 
 
+@pytest.mark.slow
 def test_a_fork_sets_one_setting_and_every_link_follows(tmp_path):
     """Change [publish] in course.toml, rebuild: notebooks and release point only at the fork."""
     root = copy_repository(tmp_path / "fork")

@@ -8,6 +8,7 @@ Two sides, one folder each:
 - Everything else here runs on the grader's side and never executes student code:
   ``sandbox.py`` starts, isolates, limits and kills the student's process; ``judge.py`` runs the
   hidden tests against the answers it fetches; ``batch.py`` hands submissions to judges (the
-  ``grade`` verb); ``reports.py`` writes grades, feedback and the summary; ``submissions.py`` finds
-  and reads the files handed in.
+  ``grade`` verb); ``gradescope_entry.py`` grades one upload with a judge inside Gradescope's
+  container (the autograder zip's ``run_autograder``); ``reports.py`` writes grades, feedback and the
+  summary; ``submissions.py`` finds and reads the files handed in.
 """

@@ -7,6 +7,11 @@ calls go back to the worker with their arguments encoded as data. Comparisons, a
 points are all decided in this process, so nothing a notebook does to its own process (rewriting
 files, monkeypatching NumPy or the checker, printing fake results, exiting) can raise its score.
 
+Nor can it flood this process: answers are decoded within a budget (``bridge``: at most
+16 MiB + 8 × the line, lines at most 16 MiB), each test case has a time limit
+(:func:`seconds_per_test`, never much past the submission's deadline), and the process has its own
+address-space limit (:func:`judge_memory_mb`: ``--memory`` + 1 GiB, at least 3 GiB).
+
 ``python -m course.grading.judge`` serves grading requests (JSON lines on stdin/stdout) for the ``grade`` verb.
 """
 
@@ -449,19 +454,24 @@ def _reset_rngs() -> None:
         sys.modules["torch"].manual_seed(0)
 
 
-TEST_SECONDS = 60.0
-"""Wall-clock seconds one test case may take in the judge, waiting for the student's code included
-(or twice the per-call limit, if that is longer: see :func:`seconds_per_test`)."""
+TEST_SECONDS = 120.0
+"""Wall-clock seconds one test case may take in the judge, its calls to the student's code included
+(or four times the per-call limit, if that is longer: see :func:`seconds_per_test`). The slowest
+honest case, lesson 04's reference fit, takes under 40 s on a 2-core machine loaded 4 times over."""
+TEST_GRACE = 30.0
+"""No test case runs longer than this past the submission's deadline, so the judge answers well
+within the time its caller gives it (``--timeout`` plus two minutes)."""
 
 
 def seconds_per_test(limits: Limits) -> float:
-    return max(TEST_SECONDS, 2 * limits.cell_timeout)
+    return max(TEST_SECONDS, 4 * limits.cell_timeout)
 
 
 TIMEOUT_MESSAGE = (
     "this check was stopped after {seconds:g} s in the grader: the answer made it do far more work "
     "than the exercise needs (a huge range, list or loop?)"
 )
+DEADLINE_MESSAGE = "this check was stopped: the time limit of the whole submission was reached"
 MEMORY_MESSAGE = "the grader ran out of memory checking this answer: it is far larger than the exercise needs"
 
 
@@ -495,23 +505,28 @@ def _time_limit(seconds: float | None):
 
 
 def run_tests(lesson: Lesson, env: LazyEnv, seconds: float | None = TEST_SECONDS) -> dict:
-    """Each test case of each question, under a time limit of ``seconds``: one that runs out of
-    time, or out of the judge's memory, fails with a sentence and the next one runs."""
+    """Each test case of each question, under a time limit of ``seconds`` (and never much past the
+    submission's deadline): one that runs out of time, or out of the judge's memory, fails with a
+    sentence and the next one runs."""
     questions = {}
+    deadline = env.client.deadline + TEST_GRACE
     for question, test_file in lesson.test_files.items():
         cases, score = [], 0.0
         for case in test_file.test_cases:
             func = case.body.test_func
             params = list(inspect.signature(func).parameters)
+            left = max(1.0, deadline - time.monotonic())
+            limit = min(seconds, left) if seconds else left
             try:
-                with _time_limit(seconds):
+                with _time_limit(limit):
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
                         kwargs = {p: (env if p == "env" else env.get(p)) for p in params}
                     func(**kwargs)
                 passed, message = True, ""
             except CheckTimeout:
-                passed, message = False, TIMEOUT_MESSAGE.format(seconds=seconds)
+                cut = seconds and limit == seconds
+                passed, message = False, TIMEOUT_MESSAGE.format(seconds=seconds) if cut else DEADLINE_MESSAGE
             except MemoryError:
                 passed, message = False, MEMORY_MESSAGE
             except Exception as err:  # noqa: BLE001 - any failure of a test case costs its points

@@ -71,11 +71,14 @@ def test_softmax_other_inputs(softmax_probs, probs_untrained, prob_row_sums, log
     for n, k in [(6, 3), (4, 4), (3, 3), (1, 5)]:
         Z = torch.randn(n, k, generator=gen) * 3
         want = torch.softmax(Z.double(), dim=1)
+        given = Z.clone()
         try:
-            P = softmax_probs(Z.clone())
+            P = softmax_probs(given)
         except Exception as e:
             raise AssertionError(f'softmax_probs raised {type(e).__name__} on a ({n}, {k}) tensor: {str(e)[:120]}') from None
         assert isinstance(P, torch.Tensor), 'softmax_probs should return a torch tensor.'
+        ok = torch.equal(given, Z)
+        assert ok, "softmax_probs changed its input in place: compute a new tensor, so that the caller's logits stay as they were."
         P = P.detach().cpu().double()
         if n > 1 and tuple(P.shape) == (n, k) and torch.allclose(P, torch.softmax(Z.double(), dim=0), atol=1e-05):
             raise AssertionError("softmax_probs takes the softmax over dim 0: each house's probabilities must sum to 1, so use dim=1.")

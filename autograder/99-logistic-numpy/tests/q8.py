@@ -22,7 +22,7 @@ def test_train_softmax_example(train_softmax):
         return (W, b, np.array(losses))
     ok = callable(train_softmax)
     assert ok, 'train_softmax should be a function: def train_softmax(X, y, k, lr, steps): ...'
-    examples = [(np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5], [0.0, 0.2]]), np.array([0, 1, 2, 1, 0]), 3, 0.5, 4), (np.array([[2.0], [1.0], [-1.0], [-2.0]]), np.array([1, 1, 0, 0]), 2, 0.3, 6)]
+    examples = [(np.array([[2.0], [1.0], [-1.0], [-2.0]]), np.array([1, 1, 0, 0]), 2, 0.3, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5], [0.0, 0.2]]), np.array([0, 1, 2, 1, 0]), 3, 0.5, 4)]
     for X, y, k, lr, steps in examples:
         n, f = X.shape
         copies = (X.copy(), y.copy())

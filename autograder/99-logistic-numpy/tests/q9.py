@@ -63,7 +63,7 @@ def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained
     got = float(arrays['untrained_loss'].ravel()[0])
     want = loss(W_small, b_small, tr)
     if np.isclose(got, np.log(3), rtol=0.0001, atol=0) and (not np.isclose(want, np.log(3), rtol=0.0001, atol=0)):
-        raise AssertionError('untrained_loss is ln 3 typed in: compute the cross-entropy of W_small, b_small on the training houses.')
+        raise AssertionError("untrained_loss is ln 3 (typed in, or the zero model's history_soft[0]): compute the cross-entropy of W_small, b_small on the training houses.")
     if np.isclose(got, loss(W_small, b_small, va), rtol=1e-06):
         raise AssertionError('untrained_loss was measured on the validation houses: use the training houses.')
     if np.isclose(got, loss(*fits['train'], tr), rtol=1e-06):

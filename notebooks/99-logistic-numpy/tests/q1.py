@@ -29,7 +29,7 @@ def test_labels_and_features(expensive, X_train, X_valid):
     assert ok, f'expensive should hold only 0 (not expensive) and 1 (expensive); it holds {found[:5]}.'
     median = np.median(price)
     want = (price > median).astype(float)
-    if np.array_equal(e, 1 - want) or np.array_equal(e, (price <= median).astype(float)):
+    if any((np.array_equal(e, cheap.astype(float)) for cheap in (price < median, price <= median))):
         raise AssertionError('expensive is 1 for the CHEAP houses: 1 should mean a price above the median.')
     if np.array_equal(e, (price >= median).astype(float)):
         raise AssertionError("expensive counts the 23 houses priced exactly at the median as expensive: 'strictly above' is price > median.")

@@ -29,6 +29,8 @@ def test_sigmoid_values_and_large_scores(sigmoid):
     for wrong, message in hints:
         if got.shape == wrong.shape and np.allclose(got, wrong, equal_nan=True):
             raise AssertionError(message)
+    if np.allclose(got, want, atol=0.0051) and (not np.allclose(got, want, rtol=1e-06)):
+        raise AssertionError("sigmoid's results are rounded (or typed in): compute 1 / (1 + exp(-z)) and keep every digit.")
     ok = np.allclose(got, want, rtol=1e-06)
     assert ok, f'sigmoid([-2, 0, 3]) should be [0.1192, 0.5, 0.9526], 1 / (1 + exp(-z)); got {np.round(got, 4).tolist()}.'
     big = np.array([-1000.0, -30.0, 30.0, 1000.0])
@@ -39,6 +41,6 @@ def test_sigmoid_values_and_large_scores(sigmoid):
         raise AssertionError(f'sigmoid([-1000, -30, 30, 1000]) raised {type(e).__name__}: {e}') from None
     ok = got.shape == (4,) and bool(np.all(np.isfinite(got)))
     assert ok, 'sigmoid of large scores gives nan or inf: np.exp(1000) overflows to inf, and inf / inf is nan. Take exp of -|z| only: e = np.exp(-np.abs(z)), then 1 / (1 + e) where z >= 0 and e / (1 + e) elsewhere.'
-    ok = np.allclose(got, [0.0, 9.357623e-14, 1.0, 1.0], rtol=1e-06, atol=1e-300)
+    ok = np.allclose(got, [0.0, 9.357623e-14, 1.0, 1.0], rtol=1e-06, atol=1e-15)
     assert ok, f'sigmoid([-1000, -30, 30, 1000]) should be about [0, 9.4e-14, 1, 1]; got {got.tolist()}.'
 

@@ -33,7 +33,7 @@ def test_bce_and_its_gradient_examples(bce, bce_gradient):
         raise AssertionError('bce gave nan or inf on [0.9, 0.2, 0.6] and [1, 0, 0]: are p and t swapped? log(0) is -inf.')
     ok = bool(np.isclose(got, want))
     assert ok, f'bce([0.9, 0.2, 0.6], [1, 0, 0]) should be {want:.4f}: the mean of -log 0.9, -log 0.8, -log 0.4; got {got:.4f}.'
-    examples = [(np.array([[1.0, 2.0], [0.0, 1.0], [2.0, 0.0]]), np.array([1.0, 0.0, 1.0]), np.array([0.5, -1.0]), 0.2), (np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([0.0, 1.0, 1.0]), np.array([0.3, -0.2, 0.1]), -0.4)]
+    examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([0.0, 1.0, 1.0]), np.array([0.3, -0.2, 0.1]), -0.4), (np.array([[1.0, 2.0], [0.0, 1.0], [2.0, 0.0]]), np.array([1.0, 0.0, 1.0]), np.array([0.5, -1.0]), 0.2)]
     for X, t, w, b in examples:
         n, f = X.shape
         copies = [a.copy() for a in (X, t, w)]

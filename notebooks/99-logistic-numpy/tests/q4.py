@@ -20,7 +20,7 @@ def test_train_binary_example(train_binary):
         return (w, b, np.array(losses + [-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))]))
     ok = callable(train_binary)
     assert ok, 'train_binary should be a function: def train_binary(X, t, lr, steps): ...'
-    examples = [(np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5]]), np.array([1.0, 0.0, 1.0, 0.0]), 0.5, 4), (np.array([[2.0], [1.0], [-1.0], [0.0], [-2.0]]), np.array([1.0, 1.0, 0.0, 1.0, 0.0]), 0.2, 6)]
+    examples = [(np.array([[2.0], [1.0], [-1.0], [0.0], [-2.0]]), np.array([1.0, 1.0, 0.0, 1.0, 0.0]), 0.2, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5]]), np.array([1.0, 0.0, 1.0, 0.0]), 0.5, 4)]
     for X, t, lr, steps in examples:
         n, f = X.shape
         copies = (X.copy(), t.copy())

@@ -59,7 +59,7 @@ def test_softmax_and_two_classes(softmax, sigmoid, two_class_gap):
     E = np.exp(pairs - pairs.max(axis=1, keepdims=True))
     p1 = E[:, 1] / E.sum(axis=1)
     if np.isclose(gap, np.max(np.abs(p1 - 1 / (1 + np.exp(pairs[:, 1] - pairs[:, 0])))), rtol=1e-06):
-        raise AssertionError("two_class_gap compares with sigmoid(z0 - z1): class 1's probability is sigmoid(z1 - z0).")
+        raise AssertionError("two_class_gap compares class 1's probability with sigmoid(z0 - z1), or class 0's with sigmoid(z1 - z0): class 1's probability, softmax(Z_pairs)[:, 1], is sigmoid(z1 - z0).")
     if np.isclose(gap, np.max(np.abs(p1 - 1 / (1 + np.exp(-pairs[:, 1])))), rtol=1e-06):
         raise AssertionError('two_class_gap compares with sigmoid(z1): the sigmoid takes the DIFFERENCE z1 - z0.')
     ok = np.isfinite(gap) and 0 <= gap < 1e-09

@@ -17,24 +17,25 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
         return (P, np.eye(W.shape[1])[y])
     ok = callable(cross_entropy) and callable(softmax_gradient)
     assert ok, 'cross_entropy and softmax_gradient should be functions (def ...), not values: run their cell.'
-    P, y = (np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3]]), np.array([0, 2, 2]))
-    want = -np.mean(np.log([0.7, 0.6, 0.3]))
+    P = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.5, 0.25, 0.25]])
+    y = np.array([0, 2, 2, 1])
+    want = -np.mean(np.log([0.7, 0.6, 0.3, 0.25]))
     try:
         with np.errstate(all='ignore'):
             value = cross_entropy(P, y)
         got = None if value is None or np.ndim(value) != 0 else float(value)
     except Exception as e:
-        raise AssertionError(f'cross_entropy raised {type(e).__name__} on 3 houses: {e} (y holds class numbers: P[np.arange(n), y])') from None
+        raise AssertionError(f'cross_entropy raised {type(e).__name__} on 4 houses: {e} (y holds class numbers: P[np.arange(n), y])') from None
     assert value is not None, 'cross_entropy returned None: write its body (still `...`?) and end it with `return`.'
     ok = got is not None
     assert ok, f'cross_entropy should return one number, the mean over the houses; got shape {np.shape(value)}.'
-    hints = [(-want, 'cross_entropy is negative: it is MINUS the mean of log P[i, y_i].'), (want / np.log(10), 'cross_entropy used log10: use the natural log, np.log.'), (3 * want, 'cross_entropy summed over the houses: take the mean.'), (want / 3, 'cross_entropy divided by n * k (np.mean over the whole one-hot product): average over the houses only.'), (-np.mean(np.log(P.max(axis=1))), "cross_entropy used each house's LARGEST probability: use the true class's, P[i, y_i]."), (-np.mean(np.log(P[y, np.arange(3)])), 'cross_entropy swapped rows and columns: P[np.arange(n), y], row i, column y_i.'), (-np.mean(np.log(P[:, 0])), "cross_entropy used class 0's probability for every house: use the true class's, P[i, y_i]."), (-np.mean(np.log(1 - P[np.arange(3), y])), "cross_entropy used log(1 - P): the loss is -log of the true class's probability.")]
+    hints = [(-want, 'cross_entropy is negative: it is MINUS the mean of log P[i, y_i].'), (want / np.log(10), 'cross_entropy used log10: use the natural log, np.log.'), (4 * want, 'cross_entropy summed over the houses: take the mean.'), (want / 3, 'cross_entropy divided by n * k (np.mean over the whole one-hot product): average over the houses only.'), (-np.mean(np.log(P.max(axis=1))), "cross_entropy used each house's LARGEST probability: use the true class's, P[i, y_i]."), (-np.mean(np.log(P[:, 0])), "cross_entropy used class 0's probability for every house: use the true class's, P[i, y_i]."), (-np.mean(np.log(1 - P[np.arange(4), y])), "cross_entropy used log(1 - P): the loss is -log of the true class's probability.")]
     for wrong, message in hints:
         if np.isclose(got, wrong):
             raise AssertionError(message)
     ok = bool(np.isclose(got, want))
-    assert ok, f'cross_entropy should be {want:.4f} here: the mean of -log 0.7, -log 0.6, -log 0.3; got {got:.4f}.'
-    examples = [(np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3])), (np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0]))]
+    assert ok, f'cross_entropy should be {want:.4f} here: the mean of -log 0.7, -log 0.6, -log 0.3, -log 0.25; got {got:.4f}.'
+    examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0])), (np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3]))]
     for X, y, W, b in examples:
         n, f = X.shape
         k = W.shape[1]
@@ -80,6 +81,8 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
                     raise AssertionError(message)
         ok = np.allclose(gW, want_W)
         assert ok, f'On this example grad_W should be {np.round(want_W, 4).tolist()}: X.T @ (P - Y) / n; got {np.round(gW, 4).tolist()}.'
+        if n == k and np.allclose(gb, R.mean(axis=1)) and (not np.allclose(gb, want_b)):
+            raise AssertionError('grad_b averaged over the classes (axis=1): average P - Y over the houses, axis=0.')
         ok = np.allclose(gb, want_b)
         assert ok, f'On this example grad_b should be {np.round(want_b, 4).tolist()}: (P - Y).mean(axis=0); got {np.round(gb, 4).tolist()}.'
 
