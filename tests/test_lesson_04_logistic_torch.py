@@ -47,6 +47,16 @@ def test_numbers_quoted_in_the_text_are_the_solution_s(env, solution):
     assert env["mlp_valid_acc"] >= 0.6
     untrained = float(torch.as_tensor(env["loss_functional"]).detach())
     assert f"**Why {untrained:.3f} and not ln 3 = 1.0986?**" in text
+    Z, y = env["logits_untrained"].detach().cpu(), env["y_train"].cpu()
+    top = float(torch.softmax(Z, dim=1).max(dim=1).values.mean())
+    right = float((Z.argmax(dim=1) == y).double().mean())
+    assert (
+        f"(its top probability averages {top:.2f}) but right\nfor only {right:.0%} of the houses".replace(
+            "%", " %"
+        ).replace("\n", " ")
+        in text
+    )
+    assert abs(float((Z.max(dim=1).values - Z.min(dim=1).values).mean()) - 1) < 0.1  # "scores differ by about 1"
     gap = env["logreg_train_losses"][-1] - env["logreg_valid_losses"][-1]
     assert f"a difference of {gap:.3f} is within that chance" in text
     assert "(the final training loss is about 1.017)" in text and f"{env['logreg_train_losses'][-1]:.3f}" == "1.017"
