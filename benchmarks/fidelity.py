@@ -14,7 +14,8 @@ import numpy as np
 from course import execute, layout, notebooks
 
 LINEAR = "02-linear-numpy"
-LOGISTIC = "04-logistic-torch"
+LOGISTIC_NUMPY = "03-logistic-numpy"
+LOGISTIC = "05-logistic-torch"
 
 
 def answer_key_env(lesson: str) -> dict:
@@ -46,8 +47,36 @@ def unpenalized_logistic_regression():
     return LogisticRegression(penalty=None, max_iter=10_000, tol=1e-10)
 
 
+def logistic_numpy_vs_scikit_learn(env: dict) -> dict:
+    """Lesson 03: softmax regression trained by hand in NumPy against scikit-learn's on the same split."""
+    from sklearn.metrics import log_loss
+
+    X_tr, y_tr, X_va, y_va = env["X_train"], env["y_train"], env["X_valid"], env["y_valid"]
+    sk = unpenalized_logistic_regression().fit(X_tr, y_tr)
+    P = env["softmax"](X_tr @ env["W_soft"] + env["b_soft"])
+    return {
+        "sk_accuracy": float(sk.score(X_va, y_va)),
+        "sk_loss": float(log_loss(y_tr, sk.predict_proba(X_tr))),
+        "accuracy": float(env["softmax_valid_acc"]),
+        "loss": float(env["cross_entropy"](P, y_tr)),
+        "gradient_check": float(env["grad_rel_error"]),
+    }
+
+
+def _versus(name: str, f: dict) -> str:
+    acc_gap = abs(f["accuracy"] - f["sk_accuracy"])
+    loss_ratio = f["loss"] / f["sk_loss"]
+    return (
+        f"- **{name}**: validation accuracy {f['accuracy']:.4f} vs scikit-learn's unpenalized "
+        f"`LogisticRegression` {f['sk_accuracy']:.4f}: difference {acc_gap * 100:.2f} points "
+        f"(target ≤ 1: {'met' if acc_gap <= 0.01 else '**not met**'}); training loss {f['loss']:.5f} vs "
+        f"{f['sk_loss']:.5f}: ratio {loss_ratio:.4f} (target within 1 %: "
+        f"{'met' if abs(loss_ratio - 1) <= 0.01 else '**not met**'})."
+    )
+
+
 def logistic_vs_scikit_learn(env: dict) -> dict:
-    """Lesson 04: the trained softmax regression against scikit-learn's on the same split."""
+    """Lesson 05: the trained softmax regression in PyTorch against scikit-learn's on the same split."""
     import torch
     import torch.nn.functional as F
     from sklearn.metrics import log_loss
@@ -80,16 +109,18 @@ def report(names: list[str]) -> list[str]:
             f"- **{LINEAR}**: gradient descent's training MSE {f['gd_mse']:.6f} vs the closed form's "
             f"{f['closed_form_mse']:.6f}: ratio {f['ratio']:.6f} (target ≤ 1.001: {ok}).",
         ]
+    if LOGISTIC_NUMPY in names:
+        f = logistic_numpy_vs_scikit_learn(answer_key_env(LOGISTIC_NUMPY))
+        ok = "met" if f["gradient_check"] < 1e-6 else "**not met**"
+        lines += [
+            _versus(LOGISTIC_NUMPY, f),
+            f"- **{LOGISTIC_NUMPY}**: numerical gradient check, relative error {f['gradient_check']:.1e} "
+            f"(target < 1e-6: {ok}).",
+        ]
     if LOGISTIC in names:
         f = logistic_vs_scikit_learn(answer_key_env(LOGISTIC))
-        acc_gap = abs(f["accuracy"] - f["sk_accuracy"])
-        loss_ratio = f["loss"] / f["sk_loss"]
         lines += [
-            f"- **{LOGISTIC}**: validation accuracy {f['accuracy']:.4f} vs scikit-learn's unpenalized "
-            f"`LogisticRegression` {f['sk_accuracy']:.4f}: difference {acc_gap * 100:.2f} points "
-            f"(target ≤ 1: {'met' if acc_gap <= 0.01 else '**not met**'}); training loss {f['loss']:.5f} vs "
-            f"{f['sk_loss']:.5f}: ratio {loss_ratio:.4f} (target within 1 %: "
-            f"{'met' if abs(loss_ratio - 1) <= 0.01 else '**not met**'}).",
+            _versus(LOGISTIC, f),
             f"- **{LOGISTIC}**: the MLP (100 hidden ReLU units) reaches validation accuracy "
             f'{f["mlp_accuracy"]:.4f}; always answering "medium" gets {f["always_medium"]:.4f}.',
         ]

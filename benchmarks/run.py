@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import fidelity, measure, self_checks  # noqa: E402
 from course import layout, lessons  # noqa: E402
 
-TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 15.0}
+TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 10.0, "05": 15.0}
 RSS_LIMIT_MIB = 1024
 CHECK_LIMIT_S = 0.100
 GRADE_RATIO_LIMIT = 1.3
