@@ -71,8 +71,8 @@ HONEST = {
 }
 
 FLOOD = """
-import base64, json, resource, sys, time
-sys.path.insert(0, {root!r})
+import base64, gc, json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
 import numpy, pandas, torch
 from course.grading import judge
 from course.grading.sandboxed import bridge
@@ -86,33 +86,51 @@ class Box:  # the worker's end: the line is read as Sandbox.receive reads it
     def request(self, message, deadline):
         return bridge.loads(LINE)
 
-LINE = ({expr})
-size = len(LINE)
-with open("/proc/self/clear_refs", "w") as f:
-    f.write("5")  # reset VmHWM: the peak from here on is the decoding's
-rss = status("VmRSS:")
-resource.setrlimit(resource.RLIMIT_AS, (status("VmSize:") + {headroom}, resource.RLIM_INFINITY))
-client = judge.Client(Box(), time.monotonic() + 600)
-try:
-    value = client.get("x")
-    outcome, message = "decoded", type(value).__name__
-except judge.StudentError as err:
-    outcome, message = "refused", str(err)
-except MemoryError:
-    outcome, message = "MemoryError", ""
-print(json.dumps({{"outcome": outcome, "message": message, "line": size,
-                   "peak": status("VmHWM:") - rss}}))
+for name, expr in json.loads(sys.stdin.read()).items():
+    LINE = eval(expr)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # reset VmHWM: the peak from here on is the decoding's
+    rss = status("VmRSS:")
+    resource.setrlimit(resource.RLIMIT_AS, (status("VmSize:") + int(sys.argv[2]), resource.RLIM_INFINITY))
+    try:
+        value = judge.Client(Box(), time.monotonic() + 600).get("x")
+        outcome, message = "decoded", type(value).__name__
+    except judge.StudentError as err:
+        outcome, message = "refused", str(err)
+    except MemoryError:
+        outcome, message = "MemoryError", ""
+    value = None
+    got = {"outcome": outcome, "message": message, "line": len(LINE), "peak": status("VmHWM:") - rss}
+    print(json.dumps({name: got}), flush=True)
+    resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    LINE = None
+    gc.collect()
 """
 HEADROOM = 1024 * MIB
 """Address space given to each flood beyond what the process has mapped: more than the decode budget
 allows (so a refusal is the codec's, not a MemoryError), less than the unbounded floods took."""
 
 
-def flood(expr: str) -> dict:
-    code = FLOOD.format(root=str(ROOT), expr=textwrap.dedent(expr), headroom=HEADROOM)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+def floods(cases: dict) -> dict:
+    """Each case decoded in turn by one process (NumPy, pandas and torch loaded, as in the judge)."""
+    source = json.dumps({name: " ".join(textwrap.dedent(expr).split()) for name, expr in cases.items()})
+    cmd = [sys.executable, "-c", FLOOD, str(ROOT), str(HEADROOM)]
+    proc = subprocess.run(cmd, input=source, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    got = {}
+    for line in proc.stdout.strip().splitlines():
+        got.update(json.loads(line))
+    return got
+
+
+@pytest.fixture(scope="module")
+def attacked():
+    return floods(ATTACKS)
+
+
+@pytest.fixture(scope="module")
+def honest():
+    return floods(HONEST)
 
 
 def bound(line: int) -> int:
@@ -121,8 +139,8 @@ def bound(line: int) -> int:
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_crafted_replies_are_refused_before_they_grow(attack):
-    got = flood(ATTACKS[attack])
+def test_crafted_replies_are_refused_before_they_grow(attacked, attack):
+    got = attacked[attack]
     print(f"{attack}: line {got['line'] / MIB:.1f} MiB, peak {got['peak'] / MIB:.1f} MiB, {got['message'][:120]}")
     assert got["outcome"] == "refused", got
     assert got["message"].startswith("the answer could not be read as data: "), got
@@ -130,8 +148,8 @@ def test_crafted_replies_are_refused_before_they_grow(attack):
 
 
 @pytest.mark.parametrize("answer", HONEST)
-def test_honest_answers_still_decode(answer):
-    got = flood(HONEST[answer])
+def test_honest_answers_still_decode(honest, answer):
+    got = honest[answer]
     print(f"{answer}: line {got['line'] / MIB:.1f} MiB, peak {got['peak'] / MIB:.1f} MiB")
     assert got["outcome"] == "decoded", got
     assert got["peak"] <= bound(got["line"]), got
@@ -299,7 +317,7 @@ def test_seconds_per_test_follow_the_cell_timeout():
 
 # ------------------------------------------------------------------------------ the judge's memory
 def test_the_judge_limits_its_own_memory(tmp_path):
-    """A judge process sets RLIMIT_AS from the task's --memory as soon as it gets a task."""
+    """A judge process sets RLIMIT_DATA from the task's --memory as soon as it gets a task."""
     limits = sandbox.Limits(memory_mb=3000)
     task = {
         "lesson": "01-warmup",
@@ -328,7 +346,7 @@ def test_the_judge_limits_its_own_memory(tmp_path):
     finally:
         proc.stdin.close()
         proc.wait(timeout=60)
-    line = next(ln for ln in limits_text.splitlines() if ln.startswith("Max address space"))
+    line = next(ln for ln in limits_text.splitlines() if ln.startswith("Max data size"))
     assert int(line.split()[3]) == judge.judge_memory_mb(limits) * MIB == (3000 + 1024) * MIB
     assert judge.judge_memory_mb(sandbox.Limits(memory_mb=256)) == 3072
 
@@ -338,7 +356,7 @@ def test_the_memory_limit_refuses_allocations_past_it():
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from course.grading import judge
-size = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmSize:")) // 1024
+size = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmData:")) // 1024
 judge.limit_own_memory(size + 256)
 try:
     bytearray(1024 * 2**20)
@@ -348,3 +366,23 @@ except MemoryError:
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert proc.stdout.strip() == "MemoryError", proc.stderr[-2000:]
+
+
+def test_the_memory_limit_leaves_reserved_address_space_alone():
+    """A CUDA driver reserves tens of GiB of address space it never touches: the judge's limit must
+    not refuse that (RLIMIT_AS would), or the judge would see no GPU on a GPU host."""
+    code = f"""
+import ctypes, sys
+sys.path.insert(0, {str(ROOT)!r})
+from course.grading import judge
+size = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmData:")) // 1024
+judge.limit_own_memory(size + 256)
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+# PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE: address space only, as a CUDA driver takes it
+address = libc.mmap(None, 64 * 2**30, 0, 0x02 | 0x20 | 0x4000, -1, 0)
+print("reserved", 64 * 2**30 if address not in (None, ctypes.c_void_p(-1).value) else "nothing")
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.stdout.strip() == f"reserved {64 * 2**30}", proc.stderr[-2000:]

@@ -704,7 +704,7 @@ JUDGE_EXTRA_MB = 1024
 
 
 def judge_memory_mb(limits: Limits) -> int:
-    """The judge's own address-space limit (RLIMIT_AS), in MiB: ``--memory`` (the hidden tests compute
+    """The judge's own memory limit (RLIMIT_DATA), in MiB: ``--memory`` (the hidden tests compute
     about what the notebook does), at least 2 GiB (NumPy, pandas and torch loaded), plus 1 GiB for the
     answers it decodes (each at most ``bridge.DECODE_FLOOR + DECODE_FACTOR * MAX_LINE``, 144 MiB).
     5 GiB with the default ``--memory 4096``."""
@@ -712,17 +712,21 @@ def judge_memory_mb(limits: Limits) -> int:
 
 
 def limit_own_memory(megabytes: int) -> None:
-    """Cap this process's address space (the soft limit only: the worker it starts sets its own)
-    and keep glibc to two malloc arenas, so that threads do not reserve 64 MiB of it each."""
+    """Cap this process's memory (the soft limit only: the worker it starts sets its own) and keep
+    glibc to two malloc arenas, so that threads do not reserve 64 MiB each.
+
+    RLIMIT_DATA, not RLIMIT_AS: it counts what the judge can write to (heap, arrays, tensors), but
+    not address space reserved and never touched, which a CUDA driver reserves by the tens of GiB on
+    a GPU host: under RLIMIT_AS the judge would see no GPU there."""
     try:
         import ctypes
 
         ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
     except (OSError, AttributeError):
         pass
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
     soft = megabytes * 2**20 if hard == resource.RLIM_INFINITY else min(megabytes * 2**20, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
 
 
 def _terminate(signum, frame):

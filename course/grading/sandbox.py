@@ -61,8 +61,11 @@ or ``all``): read by the grader only, so tests can reach each fallback and the r
 FONT_CACHE_ENV = "COURSE_GRADE_FONT_CACHE"
 """A folder holding matplotlib's prebuilt font list, copied into every sandbox."""
 UID_BASE = 1_900_000_000
-UID_COUNT = 1000
-"""Per-job user ids for the ``uid`` mode: a range no account in /etc/passwd uses."""
+UID_COUNT = 1_000_000
+"""Per-job user ids for the ``uid`` mode: a range no account in /etc/passwd uses. A job starts at a
+random place in it, so graders that cannot see each other's lock files (containers with a private
+``/run``) are unlikely to pick the same id, whose processes a grader on the host would then count
+and kill as its own."""
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
@@ -308,7 +311,8 @@ def job_uid() -> int:
     info = os.lstat(folder)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != 0 or info.st_mode & 0o077:
         raise NoIsolation(f"{folder} must be a folder only root can use")
-    for uid in range(UID_BASE, UID_BASE + UID_COUNT):
+    start = int.from_bytes(os.urandom(4), "little") % UID_COUNT  # not `random`: judges reseed it
+    for uid in (UID_BASE + (start + i) % UID_COUNT for i in range(UID_COUNT)):
         try:
             pwd.getpwuid(uid)
             continue  # an account uses it

@@ -24,6 +24,13 @@ WRONG = [
     # q2 the demo arrays: skipped step (14), transposition (4), shapes from a wrong question 1,
     # typed-in values (13), normalisation of the bias (6), blanks (16)
     Wrong("q2", "logits_demo = X_demo @ W_demo", "the bias b_demo is missing"),
+    # found in the browser: rng.normal(X_shape) without size= takes the tuple as the mean
+    Wrong(
+        "q2",
+        "X_demo = rng.normal(X_shape); W_demo = rng.normal(W_shape); b_demo = rng.normal(b_shape)\n"
+        "logits_demo = X_demo @ W_demo + b_demo",
+        "rng.normal(X_shape) without size=",
+    ),
     Wrong(
         "q2",
         "X_demo = rng.normal(size=(2, 100)); X_demo = X_demo.T.copy(); W_demo = np.ones((2, 2))",
@@ -94,6 +101,14 @@ WRONG = [
     Wrong("q4", "def softmax(z):\n    e = np.exp(z - z.max())\n    return (e / e.sum()).max()", "not one number"),
     Wrong("q4", "def softmax(z):\n    raise NotImplementedError", "raised NotImplementedError"),
     Wrong("q4", "softmax = None", "softmax should be a function"),
+    # found in the browser: the global scores instead of z, an axis on a 1-D array, rounded probabilities
+    Wrong("q4", "def softmax(z):\n    e = np.exp(scores - scores.max())\n    return e / e.sum()", "not from scores"),
+    Wrong(
+        "q4",
+        "def softmax(z):\n    e = np.exp(z - np.max(z))\n    return e / e.sum(axis=1, keepdims=True)",
+        "without axis=",
+    ),
+    Wrong("q4", "def softmax(z):\n    e = np.exp(z - z.max())\n    return np.round(e / e.sum(), 3)", "softmax rounds"),
     # q5 one house: sign (2), log base (3), off by one class (5), normalisation (6), types (7),
     # rounding (8), one number vs many (11), skipped step (14), a wrong softmax from question 4
     Wrong("q5", "loss_medium = np.log(probs_medium[1])", "MINUS the log"),
@@ -125,6 +140,8 @@ WRONG = [
     Wrong("q5", "medium_onehot = 1", "the one-hot vector has one entry per class"),
     Wrong("q5", "medium_onehot = np.array([0, 1])", "one entry per class (3 numbers)"),
     Wrong("q5", "medium_onehot = probs_medium", "a 1 at the position of the true class"),
+    # found in the browser: a guard that said "Fill in" about a filled-in name of the wrong kind
+    Wrong("q5", "predicted_label = np.argmax(probs_medium); accuracy_medium = '1'", "a value of the right kind"),
     # q6 a batch: axis (1), sign (2), log base (3), transposition (4), hard-coded size (5, 11),
     # normalisation (6), types (7), rounding and typed-in values (8, 13), narrow vs wide values (10),
     # in-place mutation (12), skipped step (14)
@@ -219,6 +236,9 @@ WRONG = [
     Wrong("q6", "batch_accuracy = 3.0", "fraction of houses"),
     Wrong("q6", "batch_accuracy = 75.0", "not a percentage"),
     Wrong("q6", "batch_accuracy = float(np.mean(batch_probs.max(axis=1)))", "fraction of houses"),
+    # found in the browser: class names for the predictions (raised a Python error), a count for the accuracy
+    Wrong("q6", "batch_preds = np.array(classes)[batch_probs.argmax(axis=1)]", "not class names"),
+    Wrong("q6", "batch_accuracy = (batch_preds == batch_labels).sum()", "the number of right predictions"),
 ]
 
 RIGHT = [

@@ -35,7 +35,7 @@ def test_softmax_steps_on_this_house(exp_scores, exp_total, probs_by_hand):
         p = np.asarray(probs_by_hand, dtype=float)
         total = float(exp_total)
     except (TypeError, ValueError):
-        raise AssertionError('Fill in all three names first (see the message above).') from None
+        raise AssertionError('First give all three names numbers (see the message above): this check needs them.') from None
     ok = e.shape == (3,) and p.shape == (3,)
     assert ok, 'exp_scores and probs_by_hand should hold 3 numbers each (see the message above).'
     z = np.array([1.0, 2.0, -1.0])

@@ -18,7 +18,8 @@ def test_softmax_on_this_house(softmax):
             warnings.simplefilter('ignore')
             got = softmax(z.copy())
     except Exception as e:
-        raise AssertionError(f'softmax([1, 2, -1]) raised {type(e).__name__}: {e}') from None
+        hint = " z is 1-D here (one house's scores): use z.max() and e.sum() without axis=; axis=1 is for the 2-D batch of question 6." if 'axis' in str(e) else ''
+        raise AssertionError(f'softmax([1, 2, -1]) raised {type(e).__name__}: {e}.{hint}') from None
     if got is None:
         raise AssertionError('softmax returned nothing (None): end the function with return and the probabilities.')
     try:
@@ -29,6 +30,9 @@ def test_softmax_on_this_house(softmax):
     assert p.shape == (3,), f'softmax of 3 scores should return 3 probabilities, not {found}.'
     if np.allclose(p, np.exp(z) / z.sum()):
         raise AssertionError('softmax divided by the sum of the raw scores: divide each exponential by the sum of the exponentials.')
+    right = np.exp(z) / np.exp(z).sum()
+    if not np.allclose(p, right, atol=1e-06) and any((np.allclose(p, right.round(d)) for d in (1, 2, 3))):
+        raise AssertionError('softmax rounds its probabilities: return the full values (round only when you print), so that they add up to 1 and large scores keep their small differences.')
     ok = bool(np.isclose(p.sum(), 1.0))
     assert ok, f'The probabilities returned by softmax should add up to 1, not {p.sum():.4f}: divide by their total.'
     if np.allclose(p, 10.0 ** z / (10.0 ** z).sum()) or np.allclose(p, 2.0 ** z / (2.0 ** z).sum()):
@@ -51,7 +55,8 @@ def test_softmax_large_and_equal_scores(softmax):
                 warnings.simplefilter('ignore')
                 got = softmax(np.array(z))
         except Exception as e:
-            raise AssertionError(f'softmax({list(z)}) raised {type(e).__name__}: {e}') from None
+            hint = ' z is 1-D here: use z.max() and e.sum() without axis=.' if 'axis' in str(e) else ''
+            raise AssertionError(f'softmax({list(z)}) raised {type(e).__name__}: {e}.{hint}') from None
         ok = got is not None
         assert ok, 'softmax returned nothing (None): end the function with return and the probabilities.'
         try:
@@ -65,10 +70,12 @@ def test_softmax_large_and_equal_scores(softmax):
         ok = bool(np.all(np.isfinite(p)))
         assert ok, f'softmax({list(z)}) gave inf or nan: np.exp overflows for large scores. Subtract the largest score before exponentiating (it does not change the answer).'
     if np.allclose(large[0][1], large[1][1]):
-        raise AssertionError('softmax gives the same probabilities for different scores: compute them from z, not typed-in numbers.')
+        raise AssertionError('softmax gives the same probabilities for different scores: compute them from its argument z, not from scores, probs_by_hand or numbers typed in.')
     for z, p in large:
         z = np.array(z)
         want = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+        if not np.allclose(p, want, atol=1e-06) and any((np.allclose(p, want.round(d)) for d in (1, 2, 3))):
+            raise AssertionError('softmax rounds its probabilities: return the full values (round only when you print).')
         ok = np.allclose(p, want, atol=1e-06)
         assert ok, f'softmax is wrong on the large scores {z.tolist()}: subtract the maximum, exponentiate, divide.'
     ok = results[0.0, 0.0, 0.0, 0.0].shape == (4,) and np.allclose(results[0.0, 0.0, 0.0, 0.0], 0.25)

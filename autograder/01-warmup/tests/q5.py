@@ -39,9 +39,9 @@ def test_medium_on_this_house(medium_onehot, predicted_label, accuracy_medium, l
         accuracy = float(accuracy_medium)
         loss = float(loss_medium)
     except (TypeError, ValueError):
-        raise AssertionError('Fill in all four names first (see the message above).') from None
+        raise AssertionError('First give all four names a value of the right kind (see the message above): this check needs them.') from None
     ok = onehot.shape == (3,) and isinstance(predicted_label, str)
-    assert ok, 'Fill in all four names first (see the message above).'
+    assert ok, 'First give all four names a value of the right kind (see the message above): this check needs them.'
     z = np.array([1.0, 2.0, -1.0])
     p = np.exp(z) / np.exp(z).sum()
     problems = []

@@ -100,7 +100,7 @@ def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, 
         accuracy = float(batch_accuracy)
         loss = float(batch_loss)
     except (TypeError, ValueError):
-        raise AssertionError('Fill in the four batch_ names first (see the message above).') from None
+        raise AssertionError('First give the four batch_ names numbers (see the message above): this check needs them.') from None
     ok = probs.shape == (4, 3)
     assert ok, 'batch_probs should have one row per house and one column per class: shape (4, 3).'
     Z = np.array([[1.0, 2.0, -1.0], [2.5, 0.5, 0.0], [0.0, 0.2, 1.5], [0.3, 0.1, 0.2]])
@@ -109,7 +109,9 @@ def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, 
     problems = []
     if not np.allclose(probs, P, atol=1e-06):
         problems.append('batch_probs should be softmax_rows(batch_logits): each row sums to 1.')
-    if preds.shape == (3,):
+    if preds.dtype.kind not in 'biuf':
+        problems.append(f"batch_preds should hold class numbers (0 = low, 1 = medium, 2 = high), as batch_labels does, not {preds.dtype.kind in 'USO' and 'class names' or 'values of type ' + str(preds.dtype)}: argmax with axis=1.")
+    elif preds.shape == (3,):
         problems.append('batch_preds has one entry per class, not per house: argmax over axis=1, across the classes.')
     elif preds.shape == (4,) and np.allclose(preds.astype(float), P.max(axis=1)):
         problems.append('batch_preds should be class numbers (argmax), not the largest probabilities (max).')
@@ -118,6 +120,8 @@ def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, 
     right_accuracy = np.mean(P.argmax(axis=1) == y)
     if np.isclose(accuracy, 100 * right_accuracy):
         problems.append('batch_accuracy should be a fraction of houses between 0 and 1, not a percentage.')
+    elif np.isclose(accuracy, 4 * right_accuracy):
+        problems.append(f'batch_accuracy is {accuracy:g}, the number of right predictions: divide by the number of houses (the mean of batch_preds == batch_labels): the fraction of houses predicted right, between 0 and 1.')
     elif not np.isclose(accuracy, right_accuracy):
         problems.append('batch_accuracy: the fraction of houses whose prediction equals its label.')
     want = -np.mean(np.log(P[np.arange(4), y]))

@@ -14,6 +14,8 @@ def test_demo_arrays(X_demo, W_demo, b_demo, logits_demo):
         found = 'still blank' if value is ... else f'a {type(value).__name__}'
         assert ok, f'{name} should be a NumPy array of numbers, such as rng.normal(size={size}); it is {found}.'
     shapes = [X_demo.shape, W_demo.shape, b_demo.shape]
+    if shapes == [(2,), (2,), (1,)]:
+        raise AssertionError('X_demo, W_demo and b_demo have the shapes (2,), (2,) and (1,): rng.normal(X_shape) without size= takes X_shape as the MEAN and draws one number per entry of the tuple. Write rng.normal(size=X_shape).')
     ok = shapes == [(100, 2), (2, 3), (3,)]
     assert ok, f'X_demo, W_demo and b_demo should have the shapes of question 1; yours are {shapes}. If you built them with rng.normal(size=X_shape) and so on, the shapes in question 1 are not right yet: fix them there, then run both cells again.'
     ok = isinstance(logits_demo, np.ndarray) and np.issubdtype(logits_demo.dtype, np.number)
