@@ -121,6 +121,32 @@ def jupyterlab(tmp_path):
         log.close()
 
 
+FIRST_SCREEN_HEIGHT = 800
+"""A laptop's browser window: what a student sees before scrolling."""
+
+
+def look_at_the_first_view(page) -> dict:
+    """The student's first screen: the lesson's title, then the set-up cell collapsed to a bar
+    (JupyterLab's source_hidden); a screenshot of it goes to test-artifacts/."""
+    page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN_HEIGHT})
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    title, setup = cells.nth(0), cells.nth(1)
+    title.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"browser-{LESSON}-first-view.png"))
+    editor_shown = setup.locator(".jp-InputArea-editor").is_visible()
+    placeholder = setup.locator(".jp-InputPlaceholder")
+    seen = placeholder.inner_text() if placeholder.count() else setup.inner_text()
+    view = {
+        "title": title.locator("h1").first.inner_text(),
+        "setup_collapsed": not editor_shown and placeholder.count() > 0,
+        "setup_lines": len([ln for ln in seen.splitlines() if ln.strip()]),
+        "title_top": title.bounding_box()["y"],
+        "setup_bottom": setup.bounding_box()["y"] + setup.bounding_box()["height"],
+    }
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    return view
+
+
 def type_into_cell(page, index: int, code: str) -> None:
     """Replace the text of cell ``index`` as a student would: click in it, select all, type."""
     editor = page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".cm-content")
@@ -151,6 +177,7 @@ def test_lesson_01_in_jupyterlab_in_chromium(jupyterlab):
             page.goto(f"{base}/lab/tree/{layout.NOTEBOOKS}/{LESSON}/{LESSON}.ipynb?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell")
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+            first_view = look_at_the_first_view(page)
 
             for index, code in to_type.items():
                 type_into_cell(page, index, code)
@@ -167,6 +194,9 @@ def test_lesson_01_in_jupyterlab_in_chromium(jupyterlab):
         finally:
             browser.close()
 
+    assert first_view["title"].startswith("Lesson 01"), first_view
+    assert first_view["setup_collapsed"] and first_view["setup_lines"] <= 1, first_view
+    assert first_view["title_top"] < first_view["setup_bottom"] <= FIRST_SCREEN_HEIGHT, first_view
     text = shown[wrong.question]  # the question's other public tests may pass: the question itself must not
     assert wrong.message in text and not re.search(rf"{wrong.question}\s+passed!", text), text
     others = {q: text for q, text in shown.items() if q != wrong.question}

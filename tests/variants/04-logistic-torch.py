@@ -63,6 +63,35 @@ CHOSEN_ROWS = (
     "{model}_valid_acc = accuracy({model}(X_valid), y_valid)"
 )
 
+GRADIENT_OK = "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean(axis=0)"
+AGREE = (
+    "grad_W, grad_b = gradient_from_lesson03(X_check, y_check, W_check, b_check)\n"
+    "gradients_agree = np.allclose(grad_W, autograd_grad_W, atol=1e-6) and np.allclose(grad_b, autograd_grad_b, atol=1e-6)"
+)
+
+
+GRADIENT_DEF_OK = "def gradient_from_lesson03(X, y, W, b):\n" + "".join(
+    "    " + ln + "\n" for ln in GRADIENT_OK.split("\n")
+)
+
+
+def gradient_variant(body: str, rerun: bool = True) -> str:
+    """A gradient_from_lesson03 whose body is ``body``; with ``rerun``, the rest of q8's answer cell
+    runs after it (a body that raises there would stop the student's cell, so those leave it out)."""
+    lines = "\n".join("    " + ln for ln in body.strip().split("\n"))
+    return f"def gradient_from_lesson03(X, y, W, b):\n{lines}\n" + (autograd_cell() if rerun else "")
+
+
+def autograd_cell(
+    make: str = "W_torch = torch.tensor(W_check, requires_grad=True)\nb_torch = torch.tensor(b_check, requires_grad=True)",
+    backward: str = "F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()",
+    read: str = "autograd_grad_W, autograd_grad_b = W_torch.grad, b_torch.grad",
+    agree: str = AGREE,
+) -> str:
+    """q8's answer cell after the function, with one part replaced."""
+    return f"{make}\n{backward}\n{read}\n{agree}\n"
+
+
 WRONG = [
     # q1: price classes
     Wrong("q1", "price_class = np.digitize(price, price_edges) + 1", "only the class numbers 0 (low)"),  # 5 off by one
@@ -382,6 +411,168 @@ WRONG = [
     Wrong("q7", LOGREG_ON.format(**VALID), "leakage"),  # 15
     Wrong("q7", LOGREG_ON.format(**BOTH), "leakage"),  # 15
     Wrong("q7", CHOSEN_ROWS.format(model="logreg"), "586 validation houses"),  # 15 the rows chosen to flatter
+    # q8: autograd's gradient against the student's own from lesson 03
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)"),
+        "n times too large",
+    ),  # 6 no / n
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)"),
+        "rightly so",
+    ),  # 6, the boolean honest
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)", rerun=False
+        ),
+        "do not type it",
+    ),  # 13 True kept
+    Wrong(
+        "q8",
+        gradient_variant("R = one_hot(y, W.shape[1]) - softmax(X @ W + b)\nreturn X.T @ R / len(y), R.mean(axis=0)"),
+        "wrong sign",
+    ),  # 2 Y - P
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X @ R / len(y), R.mean(axis=0)", rerun=False
+        ),
+        "needs X transposed",
+    ),  # 4 X not transposed
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn R.T @ X / len(y), R.mean(axis=0)", rerun=False
+        ),
+        "grad_W is transposed",
+    ),  # 4
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.sum(axis=0)"),
+        "grad_b sums P - Y",
+    ),  # 6
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - y[:, None]\nreturn X.T @ R / len(y), R.mean(axis=0)"),
+        "labels themselves",
+    ),  # 7 labels for one-hot
+    Wrong(
+        "q8", gradient_variant("R = softmax(X @ W + b)\nreturn X.T @ R / len(y), R.mean(axis=0)"), "leaves out Y"
+    ),  # 14
+    Wrong(
+        "q8",
+        gradient_variant(
+            "Z = X @ W + b\nE = np.exp(Z - Z.max(axis=0, keepdims=True))\nR = E / E.sum(axis=0, keepdims=True) - one_hot(y, W.shape[1])\n"
+            "return X.T @ R / len(y), R.mean(axis=0)"
+        ),
+        "softmax over axis 0",
+    ),  # 1
+    Wrong(
+        "q8",
+        gradient_variant(
+            "E = np.exp(X @ W + b)\nR = E / E.sum(axis=1, keepdims=True) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean(axis=0)"
+        ),
+        "not finite",
+    ),  # 10 no max shift
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, 3)\nreturn X.T @ R / len(y), R.mean(axis=0)"),
+        "take k from W.shape[1]",
+        public="The notebook's example has 3 classes, as the lesson's data: a typed 3 is right there, and only the hidden checks try 2 and 4 classes.",
+    ),  # 11
+    Wrong(
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y)", rerun=False),
+        "should return the pair",
+    ),  # 16
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn R.mean(axis=0), X.T @ R / len(y)", rerun=False
+        ),
+        "should have W's shape",
+    ),  # 4 swapped
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean(axis=0, keepdims=True)"
+        ),
+        "b's shape (3,)",
+    ),  # 4
+    Wrong(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean()", rerun=False
+        ),
+        "b's shape (3,)",
+    ),  # 1 no axis
+    Wrong(
+        "q8", gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])", rerun=False), "should return the pair"
+    ),  # 16 no return
+    Wrong(
+        "q8",
+        autograd_cell(
+            backward="F.cross_entropy(torch.softmax(torch.tensor(X_check) @ W_torch + b_torch, dim=1), torch.tensor(y_check)).backward()"
+        ),
+        "cross-entropy of probabilities",
+    ),  # 14 probabilities for logits
+    Wrong(
+        "q8",
+        autograd_cell(
+            backward="for _ in range(2):\n    F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()"
+        ),
+        "twice the gradient",
+    ),  # 5 backward twice
+    Wrong(
+        "q8",
+        autograd_cell(
+            make="W_torch = torch.tensor(W_check)\nb_torch = torch.tensor(b_check, requires_grad=True)", agree=""
+        ),
+        "requires_grad=True",
+    ),  # 14 no requires_grad (np.allclose with None would stop the cell: gradients_agree stays)
+    Wrong(
+        "q8",
+        "W_torch = torch.tensor(W_check, requires_grad=True)\nb_torch = torch.tensor(b_check, requires_grad=True)\n"
+        "autograd_grad_W, autograd_grad_b = W_torch.grad, b_torch.grad\n"
+        "F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()",
+        "before backward() has run",
+    ),  # 14 .grad read too early
+    Wrong(
+        "q8",
+        autograd_cell(read="autograd_grad_W, autograd_grad_b = W_torch.grad.T, b_torch.grad", agree=""),
+        "nn.Linear's layout",
+    ),  # 4
+    Wrong(
+        "q8",
+        autograd_cell(
+            backward="F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check), reduction='sum').backward()"
+        ),
+        "n times the gradient",
+    ),  # 6
+    Wrong(
+        "q8", autograd_cell(read="autograd_grad_W, autograd_grad_b = W_torch.detach(), b_torch.grad"), "holds W itself"
+    ),  # 14
+    Wrong(
+        "q8",
+        "autograd_grad_W = torch.tensor([[0.0408, 0.2493, -0.2902], [-0.6078, 0.4681, 0.1397]], dtype=torch.float64)",
+        "is not the gradient of F.cross_entropy",
+    ),  # 8 printed values typed in
+    Wrong(
+        "q8",
+        autograd_cell(
+            backward="F.cross_entropy(X_train[:6].cpu().double() @ W_torch + b_torch, y_train[:6].cpu()).backward()"
+        ),
+        "is not the gradient of F.cross_entropy",
+    ),  # 15 other rows
+    Wrong(
+        "q8",
+        "gradients_agree = bool((grad_W == autograd_grad_W.numpy()).all() and (grad_b == autograd_grad_b.numpy()).all())",
+        "not with ==",
+    ),  # 8 exact equality of floats
+    Wrong("q8", "gradients_agree = 'True'", "should be True or False"),  # 7
+    Wrong("q8", "gradients_agree = int(gradients_agree)", "should be True or False"),  # 7
     # q9: the MLP
     Wrong(
         "q9", "mlp = nn.Sequential(nn.Linear(2, 100), nn.Identity(), nn.Linear(100, 3))", "two linear layers in a row"
@@ -553,6 +744,71 @@ RIGHT = [
         "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, "
         "steps=500, lr=0.05)\nlogreg_valid_acc = float(np.float64(accuracy(logreg(X_valid), y_valid)))",
         "another seed, more steps at a smaller rate; a NumPy float",
+    ),
+    Right(
+        "q8",
+        gradient_variant(
+            "P = softmax(X @ W + b)\nP[np.arange(len(y)), y] -= 1\nreturn X.T @ P / len(y), P.mean(axis=0)"
+        ),
+        "one subtracted at the true class, in place",
+    ),
+    Right(
+        "q8",
+        gradient_variant(
+            "n, k = len(y), W.shape[1]\ngrad_W, grad_b = np.zeros_like(W), np.zeros(k)\nfor i in range(n):\n"
+            "    z = X[i] @ W + b\n    p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()\n    p[y[i]] -= 1\n"
+            "    grad_W += np.outer(X[i], p) / n\n    grad_b += p / n\nreturn grad_W, grad_b"
+        ),
+        "a loop over the houses with its own softmax",
+    ),
+    Right(
+        "q8",
+        gradient_variant(
+            "Z = X @ W + b\nP = np.exp(Z - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)) - Z.max(axis=1, keepdims=True))\n"
+            "R = P - np.eye(W.shape[1])[y]\nreturn np.einsum('nf,nk->fk', X, R) / len(y), np.mean(R, axis=0)"
+        ),
+        "a logsumexp softmax, np.einsum",
+    ),
+    Right(
+        "q8",
+        gradient_variant(
+            "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn (X.T @ R / len(y)).tolist(), list(R.mean(axis=0))"
+        ),
+        "lists",
+    ),
+    Right(
+        "q8",
+        GRADIENT_DEF_OK
+        + autograd_cell(
+            make="W_torch = torch.tensor(W_check, dtype=torch.float32, requires_grad=True)\n"
+            "b_torch = torch.tensor(b_check, dtype=torch.float32, requires_grad=True)",
+            backward="F.cross_entropy(torch.tensor(X_check, dtype=torch.float32) @ W_torch + b_torch, torch.tensor(y_check)).backward()",
+        ),
+        "float32 tensors",
+    ),
+    Right(
+        "q8",
+        "W_torch = torch.from_numpy(W_check).requires_grad_()\nb_torch = torch.from_numpy(b_check).requires_grad_()\n"
+        "loss = F.cross_entropy(torch.from_numpy(X_check) @ W_torch + b_torch, torch.from_numpy(y_check))\n"
+        "autograd_grad_W, autograd_grad_b = torch.autograd.grad(loss, [W_torch, b_torch])\n"
+        "grad_W, grad_b = gradient_from_lesson03(X_check, y_check, W_check, b_check)\n"
+        "gradients_agree = torch.allclose(torch.from_numpy(grad_W), autograd_grad_W, atol=1e-6) and torch.allclose(torch.from_numpy(grad_b), autograd_grad_b, atol=1e-6)",
+        "torch.from_numpy, torch.autograd.grad, torch.allclose",
+    ),
+    Right(
+        "q8",
+        autograd_cell(
+            read="autograd_grad_W, autograd_grad_b = W_torch.grad.numpy(), b_torch.grad.numpy()",
+            agree="gradients_agree = np.all([np.allclose(a, b, atol=1e-6) for a, b in zip(gradient_from_lesson03(X_check, y_check, W_check, b_check), (autograd_grad_W, autograd_grad_b))])",
+        ),
+        "NumPy copies of the gradients, a NumPy bool",
+    ),
+    Right(
+        "q8",
+        "layer = nn.Linear(2, 3).double()\nwith torch.no_grad():\n    layer.weight.copy_(torch.tensor(W_check.T))\n    layer.bias.copy_(torch.tensor(b_check))\n"
+        "F.cross_entropy(layer(torch.tensor(X_check)), torch.tensor(y_check)).backward()\n"
+        "autograd_grad_W, autograd_grad_b = layer.weight.grad.T, layer.bias.grad\n" + AGREE,
+        "through nn.Linear, its weight's gradient transposed back",
     ),
     Right(
         "q9",
