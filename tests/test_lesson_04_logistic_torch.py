@@ -1,15 +1,17 @@
 """Lesson 04 facts checked on the answer key: fidelity to scikit-learn, the pictures, seeding, speed."""
 
+import ast
 import contextlib
 import io
 import math
 
+import numpy as np
 import pytest
 import torch
 from harness import AnswerKey, assert_source_course_split, working_dir
 
 from benchmarks import fidelity
-from course import layout, notebooks
+from course import layout, lessons, notebooks
 
 LESSON = "04-logistic-torch"
 
@@ -74,6 +76,55 @@ def test_the_four_losses_agree_and_start_near_ln3(env):
     assert max(losses) - min(losses) < 1e-5
     assert abs(losses[0] - math.log(3)) < 0.2
     assert env["logreg_train_losses"][0] == pytest.approx(losses[0], abs=1e-6)
+
+
+def functions_of(nb, names: set[str]) -> dict[str, str]:
+    """The source of each top-level function ``names`` defines in the notebook's code cells."""
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        text = notebooks.source_text(cell)
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name in names:
+                found[node.name] = ast.get_source_segment(text, node)
+    return found
+
+
+def test_autograd_gives_the_numpy_lesson_s_gradient(env, solution):
+    """q8: the answer key's two gradients agree to rounding, as the text says, on logits X_check @ W_check + b_check."""
+    mine = env["gradient_from_lesson03"](env["X_check"], env["y_check"], env["W_check"], env["b_check"])
+    theirs = (env["autograd_grad_W"].numpy(), env["autograd_grad_b"].numpy())
+    assert env["gradients_agree"] is True
+    assert all(np.abs(m - t).max() < 1e-12 for m, t in zip(mine, theirs, strict=True))  # "They agree up to rounding"
+    assert "**the gradient you derived by hand in lesson 03 is exactly what autograd computes.**" in markdown_text(
+        solution
+    )
+    assert float(np.abs(env["X_check"] @ (1000 * env["W_check"])).max()) > 1000  # "logits in the thousands"
+
+
+def test_the_numpy_lesson_s_softmax_gradient_pasted_as_it_is_gets_full_marks(env):
+    """q8 asks students to paste the NumPy logistic lesson's softmax_gradient, renamed: that lesson's own answer
+    key, pasted unchanged, gets full marks here, and the softmax and one_hot given here are that lesson's."""
+    numpy_lesson = next(name for name in lessons.all_lessons(layout.ROOT) if name.endswith("-logistic-numpy"))
+    theirs = functions_of(
+        notebooks.read(layout.solution_notebook(layout.ROOT, numpy_lesson)), {"softmax", "one_hot", "softmax_gradient"}
+    )
+    assert set(theirs) == {"softmax", "one_hot", "softmax_gradient"}
+    key = AnswerKey(LESSON)
+    pasted = key.run_code(theirs["softmax_gradient"].replace("def softmax_gradient(", "def gradient_from_lesson03(", 1))
+    result = key.grade(pasted, "q8")
+    assert result.full, result.output
+    ns: dict = {"np": np}
+    exec(theirs["softmax"] + "\n" + theirs["one_hot"], ns)
+    Z, y = np.random.default_rng(0).normal(scale=30, size=(7, 4)), np.array([0, 3, 1, 2, 2, 0, 3])
+    assert np.allclose(ns["softmax"](Z), env["softmax"](Z)) and np.array_equal(
+        ns["one_hot"](y, 4), env["one_hot"](y, 4)
+    )
 
 
 def test_the_pictures_are_in_the_solution_notebook(solution):

@@ -150,12 +150,15 @@ def mentions(text: str) -> list[tuple[str, str]]:
     """(lesson number, sentence) for each lesson named in ``text`` ("lesson 02", "lessons 02-03", "03 and 04")."""
     found = []
     for sentence in re.split(r"\n\s*\n|\||(?<=[.!?])\s+", text):  # paragraphs, table cells, sentences
-        for match in re.finditer(r"[Ll]essons?\s+(\d\d)(?:\s*(?:-|–|and|to|,)\s*(\d\d))?('s)?", sentence):
-            borrowed = match.group(3) or re.search(r"\b(?:from|as in|like in)\s+$", sentence[: match.start()], re.I)
+        for match in re.finditer(r"[Ll]essons?\s+(\d\d)(?:\s*(-|–|to|and|,)\s*(\d\d))?('s)?", sentence):
+            borrowed = match.group(4) or re.search(r"\b(?:from|as in|like in)\s+$", sentence[: match.start()], re.I)
             if borrowed:  # "lesson 02's loop", "from lesson 03": something of that lesson reused here
                 continue
-            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
-            found += [(f"{n:02d}", sentence) for n in range(first, last + 1)]
+            first, joint, second = match.group(1), match.group(2), match.group(3)
+            if second and joint in ("-", "–", "to"):  # a range: "lessons 02-04"
+                found += [(f"{n:02d}", sentence) for n in range(int(first), int(second) + 1)]
+            else:  # one lesson, or two: "lessons 03 and 05"
+                found += [(n, sentence) for n in (first, second) if n]
     return found
 
 

@@ -30,13 +30,19 @@ JUDGE_SLACK = 120.0
 
 
 class Judge:
-    """One ``python -m course.grading.judge`` process, restarted if it dies."""
+    """One ``python -m course.grading.judge`` process, restarted if it dies.
 
-    def __init__(self, scratch: str, threads: int, fonts: str = ""):
+    ``prepare`` (the batch's task without a submission) is sent as soon as the process starts: the
+    judge then checks its sandbox with a probe worker, loads the tests and imports what they import
+    while the grader is still starting, so none of that waits in front of the first submission."""
+
+    def __init__(self, scratch: str, threads: int, fonts: str = "", prepare: dict | None = None):
         self.proc: subprocess.Popen | None = None
         self.scratch = scratch
         self.threads = str(threads)
         self.fonts = fonts
+        self.prepare = prepare
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         env = dict(os.environ)
@@ -54,6 +60,12 @@ class Judge:
             text=True,
             start_new_session=True,
         )
+        if self.prepare is not None:
+            try:
+                self.proc.stdin.write(json.dumps({"prepare": self.prepare}) + "\n")
+                self.proc.stdin.flush()
+            except OSError:
+                pass  # a judge that died at once is restarted by grade()
 
     def grade(self, task: dict, timeout: float) -> dict | None:
         if self.proc is None or self.proc.poll() is not None:
@@ -74,16 +86,17 @@ class Judge:
         return json.loads(answer[0])
 
     def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)  # the judge removes its sandbox on the way out
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
+        with self._lock:  # a slot stops its judge when the queue is empty; the batch, at its end
+            proc, self.proc = self.proc, None
+            if proc is None:
+                return
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)  # the judge removes its sandbox on the way out
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
 
 
 def failure(lesson_questions: dict[str, float], status: str, message: str) -> dict:
@@ -134,53 +147,104 @@ def main(args) -> int:
         raise UserError("--jobs must be >= 1, timeouts > 0, and --memory at least 256 MiB")
     sandbox.not_dumpable()  # the judges' pipes: no student process may open /proc/<this>/fd/N
     sandbox.become_subreaper()
+    scratch = tempfile.mkdtemp(prefix="course-judges-")
+    fonts = os.path.join(scratch, "fonts")
+    # Started first, it runs while the isolation is checked and the judges start (student code runs
+    # only once it is done). One font list for the whole batch, copied into each sandbox.
+    building = sandbox.build_font_cache(fonts)
+    try:
+        return _grade(args, lesson, subs, scratch, fonts, building)
+    finally:
+        if building.poll() is None:
+            building.kill()
+        building.wait()
+        end_descendants()
+        sandbox.remove_tree(scratch)
+
+
+def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: subprocess.Popen) -> int:
     try:
         kind = sandbox_kind(args.sandbox)
     except NoIsolation as err:
         raise UserError(str(err)) from None
+    if kind == "uid":
+        os.chmod(scratch, 0o711)  # each job's user passes through to its own folder, and lists nothing
 
     from .judge import Lesson, read_sources  # the grading machinery, without running any test
 
     spec = Lesson(lesson, layout.ROOT)
     spec.sources = read_sources(spec.test_paths)  # read once, before any student code runs
-    verify_isolation(kind, spec, args)  # before anything is written or any student code runs
     questions = spec.questions
     out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "feedback").mkdir(exist_ok=True)
     grades = reports.GradesCsv(out / "grades.csv", questions)
     existing = {} if args.regrade else grades.existing()
     if existing is None:
         raise UserError(f"{grades.path} has other columns (another lesson?): use another --out, or --regrade")
-
     hashes = {s.name: digest(s) for s in subs}
     todo = [s for s in subs if not (s.name in existing and existing[s.name]["sha256"] == hashes[s.name])]
-    kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
-    grades.rewrite(kept)
     jobs = min(args.jobs, max(1, len(todo)))
     limits = Limits(
         timeout=args.timeout,
         cell_timeout=args.cell_timeout,
         memory_mb=args.memory,
         disk_mb=getattr(args, "disk", Limits.disk_mb),
-        threads=max(1, (os.cpu_count() or 1) // jobs),
+        threads=threads_per_job(jobs),
         sandbox=kind,
     )
-    isolation = sandbox.describe(kind)
-    print(
-        f"grading {len(todo)} submission(s) of {lesson} ({len(subs) - len(todo)} already graded), "
-        f"{jobs} at a time, sandbox: {isolation}",
-        file=sys.stderr,
-    )
-    if kind == "none":
-        print(NO_ISOLATION_WARNING, file=sys.stderr)
-        isolation = f"{isolation}. {NO_ISOLATION_WARNING}"
-    finished = grade_all(todo, spec, limits, jobs, declared_points(spec), grades, out)
+    base = {"lesson": lesson, "root": str(layout.ROOT), "limits": dataclasses.asdict(limits), "tests": spec.sources}
+    # The judges start now and prepare (each checks its own sandbox first) while this process checks
+    # the isolation once more and the font list is built; no submission is handed out before both.
+    judges = [Judge(scratch, limits.threads, fonts, prepare=base) for _ in range(jobs if todo else 0)]
+    for judge in judges:
+        judge.start()
+    try:
+        verify_isolation(kind, spec, args)  # before anything is written or any student code runs
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "feedback").mkdir(exist_ok=True)
+        kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
+        grades.rewrite(kept)
+        isolation = sandbox.describe(kind)
+        print(
+            f"grading {len(todo)} submission(s) of {lesson} ({len(subs) - len(todo)} already graded), "
+            f"{jobs} at a time, sandbox: {isolation}",
+            file=sys.stderr,
+        )
+        if kind == "none":
+            print(NO_ISOLATION_WARNING, file=sys.stderr)
+            isolation = f"{isolation}. {NO_ISOLATION_WARNING}"
+        chart = threading.Thread(target=reports_ready, daemon=True)
+        chart.start()  # the summary's chart library loads while the submissions are graded
+        try:
+            building.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            building.kill()
+        finished = grade_all(todo, base, judges, declared_points(spec), grades, out)
+    finally:
+        for judge in judges:
+            judge.stop()
     names = [s.name for s in subs]
+    chart.join()
     text = reports.summary(lesson, reports.load_results(out, names), questions, out, isolation=isolation)
     print(text)
     print(f"\nwrote {grades.path}, {out / 'feedback'}/, {out / 'summary'}/")
     return 0 if finished else 130
+
+
+def threads_per_job(jobs: int) -> int:
+    """BLAS/OpenMP threads for each job's worker and judge: the cores shared out between the jobs."""
+    return max(1, (os.cpu_count() or 1) // jobs)
+
+
+def reports_ready() -> None:
+    """Import the library the summary's chart is drawn with (about half a second), so that the
+    summary, written once every submission is graded, does not wait for it."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot  # noqa: F401
+    except Exception:  # noqa: BLE001 - the summary itself reports a missing or broken matplotlib
+        pass
 
 
 def verify_isolation(kind: str, spec, args) -> None:
@@ -201,24 +265,15 @@ NO_ISOLATION_WARNING = (
 )
 
 
-def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
-    lesson, questions, sources = spec.name, spec.questions, spec.sources
+def grade_all(todo, base: dict, judges: list[Judge], possible, grades, out) -> bool:
+    """Hand the submissions out to the judges (each grades one at a time) and write each result as
+    it comes; a judge whose queue is empty is stopped at once, while the others finish."""
+    lesson, questions = base["lesson"], list(base["tests"])
+    timeout = base["limits"]["timeout"] + JUDGE_SLACK
     tasks: queue.Queue = queue.Queue()
     for sub in todo:
         tasks.put(sub)
     done: queue.Queue = queue.Queue()
-    scratch = tempfile.mkdtemp(prefix="course-judges-")
-    if limits.sandbox == "uid":
-        os.chmod(scratch, 0o711)  # each job's user passes through to its own folder, and lists nothing
-    fonts = os.path.join(scratch, "fonts")
-    building = sandbox.build_font_cache(fonts)  # one font list for the whole batch, copied into each sandbox
-    judges = [Judge(scratch, limits.threads, fonts) for _ in range(jobs)]
-    for judge in judges:
-        judge.start()
-    try:
-        building.wait(timeout=300)
-    except subprocess.TimeoutExpired:
-        building.kill()
     stop = threading.Event()
 
     def slot(judge: Judge):
@@ -226,20 +281,13 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
             try:
                 sub = tasks.get_nowait()
             except queue.Empty:
-                return
-            task = {
-                "lesson": lesson,
-                "root": str(layout.ROOT),
-                "path": sub.path,
-                "member": sub.member,
-                "limits": dataclasses.asdict(limits),
-                "tests": sources,
-            }
-            result = judge.grade(task, limits.timeout + JUDGE_SLACK)
+                break
+            result = judge.grade({**base, "path": sub.path, "member": sub.member}, timeout)
             if result is None and not stop.is_set():
                 result = failure(possible, "error", "the grading process stopped while grading this submission")
             if result is not None:
                 done.put((sub, result))
+        judge.stop()
 
     threads = [threading.Thread(target=slot, args=(j,), daemon=True) for j in judges]
     for t in threads:
@@ -263,8 +311,6 @@ def grade_all(todo, spec, limits, jobs, possible, grades, out) -> bool:
         stop.set()
         for judge in judges:
             judge.stop()
-        end_descendants()
-        sandbox.remove_tree(scratch)
     return True
 
 

@@ -36,7 +36,7 @@ import time
 import types
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import layout
@@ -52,18 +52,29 @@ CELL_GRACE = 15.0
 
 
 # ---------------------------------------------------------------------------------- the lesson
-def exception_test_file():
-    """Otter's ``ExceptionTestFile``, imported without running ``otter/__init__`` (which loads
-    Otter's export and API machinery, seconds of imports the grader never uses)."""
-    if "otter" not in sys.modules:
-        spec = importlib.util.find_spec("otter")
-        package = types.ModuleType("otter")
+def _bare_package(name: str) -> types.ModuleType:
+    """Register package ``name`` without running its ``__init__`` (its parent package must be
+    registered already), so that only the submodules imported from it are loaded."""
+    if name not in sys.modules:
+        spec = importlib.util.find_spec(name)
+        package = types.ModuleType(name)
         package.__path__ = list(spec.submodule_search_locations)
         package.__spec__ = spec
-        sys.modules["otter"] = package
-    from otter.test_files.exception_test import ExceptionTestFile
+        sys.modules[name] = package
+    return sys.modules[name]
 
-    return ExceptionTestFile
+
+def exception_test_file():
+    """Otter's ``ExceptionTestFile``, imported without running ``otter/__init__`` (Otter's export and
+    API machinery) nor ``otter/test_files/__init__`` (which imports nbformat and through it
+    jsonschema's format checkers: about a second per judge). The module needs only the standard
+    library; the test files' ``from otter.test_files import test_case`` finds its decorator."""
+    _bare_package("otter")
+    test_files = _bare_package("otter.test_files")
+    from otter.test_files import exception_test
+
+    test_files.test_case = exception_test.test_case
+    return exception_test.ExceptionTestFile
 
 
 def read_sources(paths: list[Path]) -> dict[str, str]:
@@ -77,6 +88,7 @@ class Lesson:
     sources: dict | None = None
     """The hidden tests' text, read by the grader before any worker starts (so a worker that could
     write to the instructor's files, where no sandbox is available, cannot change this batch's tests)."""
+    _preloading: threading.Thread | None = field(default=None, init=False, repr=False)
 
     @property
     def test_paths(self) -> list[Path]:
@@ -115,6 +127,27 @@ class Lesson:
         return list(dict.fromkeys(n for names in self.params_by_question.values() for n in names))
 
     @functools.cached_property
+    def imports(self) -> list[str]:
+        """The modules the tests import (``import torch``, ``from pathlib import Path``), Otter aside."""
+        found = re.findall(r"^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))", "\n".join(self.sources or {}), re.M)
+        names = (a or b for a, b in found)
+        return list(dict.fromkeys(n for n in names if n.split(".")[0] != "otter"))
+
+    def preload(self) -> None:
+        """Start importing what the tests import (torch takes a second or more), in a thread of
+        this process, while the worker runs the notebook: :meth:`loaded` waits for it. (A batch's
+        judges do it in :func:`prepare`, before their first submission.)"""
+        if self._preloading is None:
+            self._preloading = threading.Thread(target=_import_all, args=(self.imports,), daemon=True)
+            self._preloading.start()
+
+    def loaded(self) -> None:
+        """Wait for :meth:`preload`'s imports: no answer is decoded (a tensor, a ``torch.nn`` class)
+        and no test runs against a half-imported module."""
+        if self._preloading is not None:
+            self._preloading.join()
+
+    @functools.cached_property
     def data_files(self) -> dict[str, Path]:
         """Data files the lesson reads, as sandbox paths (``data/NAME``) -> source files. (The Gradescope
         zip has no lesson source, only the data files its lesson reads: all of them are used.)"""
@@ -122,6 +155,14 @@ class Lesson:
         text = source.read_text(encoding="utf-8") if source.exists() else None
         found = sorted((self.root / layout.DATA).glob("*.csv"))
         return {f"{layout.DATA}/{p.name}": p for p in found if text is None or p.name in text}
+
+
+def _import_all(names: list[str]) -> None:
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the test that imports it reports the failure
+            pass
 
 
 # ---------------------------------------------------------------------------------- proxies
@@ -568,6 +609,7 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
     deadline = started + limits.timeout
     with Sandbox(limits, lesson.data_files, secrets=lesson.test_paths) as box:
         box.start()
+        lesson.preload()  # after the worker's fork: no thread of ours is importing while one forks
         client = Client(box, deadline)
         try:
             box.send(
@@ -599,6 +641,7 @@ def grade_notebook(data: bytes, lesson: Lesson, limits: Limits) -> dict:
             message = f"{gone}{where}" + (f": {tail.strip().splitlines()[-1][:200]}" if tail.strip() else "")
             result.update(status=gone.reason, message=message, questions=zero_questions(lesson, message))
             return _finish(result, lesson, started)
+        lesson.loaded()
         _reset_rngs()
         with devices_the_worker_sees(worker_cuda):
             result["questions"] = run_tests(lesson, LazyEnv(client), seconds_per_test(limits))
@@ -665,7 +708,8 @@ def grade_file(data: bytes, lesson: Lesson, limits: Limits) -> dict:
 
 # ---------------------------------------------------------------------------------- server
 def serve() -> None:
-    """Answer grading tasks, one JSON line each: {lesson, root, path, member, limits}."""
+    """Answer grading tasks, one JSON line each: {lesson, root, path, member, limits, tests}. A line
+    {"prepare": {lesson, root, limits, tests}} (the batch's first) gets no answer: see :func:`prepare`."""
     not_dumpable()
     become_subreaper()  # a student's setsid daemon is reparented here, and killed with its submission
     signal.signal(signal.SIGTERM, _terminate)
@@ -674,18 +718,16 @@ def serve() -> None:
     sys.stdout = sys.stderr  # stray prints must not corrupt the answers
     for line in sys.stdin:
         task = json.loads(line)
-        limit_own_memory(judge_memory_mb(Limits(**task["limits"])))
-        os.chdir(task["root"])  # hidden tests read their own copy of the data: data/ames.csv
-        key = (task["lesson"], json.dumps(task["tests"], sort_keys=True))
-        if key not in lessons:
-            lessons[key] = Lesson(task["lesson"], Path(task["root"]), dict(task["tests"]))
+        if "prepare" in task:
+            prepare(task["prepare"], lessons)
+            continue
+        lesson = _lesson_for(task, lessons)
         from .submissions import read_submission
 
         try:
             data = read_submission(task["path"], task.get("member"))
-            result = grade_file(data, lessons[key], Limits(**task["limits"]))
+            result = grade_file(data, lesson, Limits(**task["limits"]))
         except Exception as err:  # noqa: BLE001 - report and go on with the batch
-            lesson = lessons[key]
             status = getattr(err, "status", "error")
             message = _message(err) if status == "error" else str(err)
             result = _finish(
@@ -697,6 +739,31 @@ def serve() -> None:
         result["judge_peak_mib"] = _peak_mib()
         out.write(json.dumps(result) + "\n")
         out.flush()
+
+
+def _lesson_for(task: dict, lessons: dict) -> Lesson:
+    """The task's lesson (kept between tasks), with this process's memory limit and folder set."""
+    limit_own_memory(judge_memory_mb(Limits(**task["limits"])))
+    os.chdir(task["root"])  # hidden tests read their own copy of the data: data/ames.csv
+    key = (task["lesson"], json.dumps(task["tests"], sort_keys=True))
+    if key not in lessons:
+        lessons[key] = Lesson(task["lesson"], Path(task["root"]), dict(task["tests"]))
+    return lessons[key]
+
+
+def prepare(task: dict, lessons: dict) -> None:
+    """Get ready for a batch's submissions while the grader is still starting: check this judge's
+    sandbox with a probe worker (:meth:`Sandbox.verify`, remembered for the process), import what
+    the tests import and load the tests. A failure here is left for the first submission to report."""
+    try:
+        lesson = _lesson_for(task, lessons)
+        with Sandbox(Limits(**task["limits"]), {}, secrets=lesson.test_paths) as probe:
+            probe.verify()
+        lesson.preload()
+        lesson.loaded()  # done before the first submission's worker is forked
+        lesson.test_files  # noqa: B018
+    except Exception:  # noqa: BLE001 - grading a submission does all of this again, and says what failed
+        pass
 
 
 JUDGE_MIN_MB = 2048

@@ -15,7 +15,7 @@ def test_wrong_way_classification(class_theta, class_pred_valid, wrong_way_accur
     answers = [('class_theta', class_theta), ('class_pred_valid', class_pred_valid), ('wrong_way_accuracy', wrong_way_accuracy)]
     for name, value in answers:
         ok = value is not ... and value is not None
-        assert ok, f'{name} is still blank.'
+        assert ok, f'{name} is still blank. If your cell stopped with an error about None, the cell above it ran before q1 and q5 were answered: run it again (it sets class_train and lonlat_train), then your cell.'
         try:
             arrays[name] = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
@@ -33,7 +33,8 @@ def test_wrong_way_classification(class_theta, class_pred_valid, wrong_way_accur
         raise AssertionError('wrong_way_accuracy looks like a percentage: give the fraction, between 0 and 1.')
     ok = 0.0 <= acc <= 1.0
     assert ok, f'wrong_way_accuracy should be a fraction between 0 and 1 (a count divided by 586); got {acc:g}.'
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Longitude', 'Latitude']].to_numpy(dtype=float)
     price = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     cls = np.digitize(price, np.quantile(price, [1 / 3, 2 / 3]))
@@ -84,7 +85,8 @@ def test_wrong_way_values(class_theta, class_pred_valid, wrong_way_accuracy):
         raise AssertionError('class_theta, class_pred_valid and wrong_way_accuracy should hold numbers.') from None
     ok = theta.shape == (3,) and pred.shape == (586,)
     assert ok, 'class_theta should hold 3 numbers and class_pred_valid one class per validation house (586).'
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Longitude', 'Latitude']].to_numpy(dtype=float)
     price = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     cls = np.digitize(price, np.quantile(price, [1 / 3, 2 / 3]))

@@ -34,7 +34,8 @@ def test_standardized_sets(train_mean, train_std, X_train, X_valid, X_train_raw,
     import os
     import numpy as np
     import pandas as pd
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     idx = np.random.RandomState(42).permutation(len(raw))
     tr, va = (raw[idx[586:]], raw[idx[:586]])
@@ -110,7 +111,8 @@ def test_standardized_sets_use_training_statistics(train_mean, train_std, X_trai
     import os
     import numpy as np
     import pandas as pd
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     idx = np.random.RandomState(42).permutation(len(raw))
     tr, va = (raw[idx[586:]], raw[idx[:586]])

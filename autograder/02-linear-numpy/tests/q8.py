@@ -19,7 +19,7 @@ def test_training_run_reaches_the_minimum(lr_gd, steps_gd, w_gd, b_gd, history_g
     ok = isinstance(steps_gd, (int, np.integer)) and (not isinstance(steps_gd, bool)) and (0 < int(steps_gd) <= 2000)
     assert ok, f'steps_gd should be a whole number of steps between 1 and 2,000; got {shown[1]!r:.40}.'
     ok = w_gd is not None and b_gd is not None and (history_gd is not None)
-    assert ok, 'w_gd, b_gd and history_gd are not set: they come from the training line of the q8 cell, which runs once gradient_descent (q7) and X_train (q5) work. Run the cell again.'
+    assert ok, 'w_gd, b_gd and history_gd are not set: they come from the training line of the q8 cell, which runs once gradient_descent (q7), X_train and y_train (the q5 cell) work. Run the q5 cell, then the q8 cell again.'
     try:
         h = np.asarray(history_gd, dtype=float).ravel()
         w = np.asarray(w_gd, dtype=float).ravel()
@@ -32,7 +32,8 @@ def test_training_run_reaches_the_minimum(lr_gd, steps_gd, w_gd, b_gd, history_g
     assert ok, f'w_gd should hold 3 weights, one per feature; got {w.size}.'
     if not np.all(np.isfinite(h)) or not np.all(np.isfinite(w)) or h[-1] > h[0]:
         raise AssertionError(f'The training loss blows up with lr_gd = {lr_gd}: this learning rate diverges (each step overshoots the minimum further). Try a smaller lr_gd.')
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     y = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     idx = np.random.RandomState(42).permutation(len(raw))
@@ -70,7 +71,8 @@ def test_training_run_matches_the_closed_form(lr_gd, steps_gd, w_gd, b_gd, histo
         raise AssertionError('w_gd, b_gd and history_gd should come from the training line of the q8 cell.') from None
     ok = w.shape == (3,) and len(h) in (int(steps_gd), int(steps_gd) + 1) and bool(np.all(np.isfinite(h)))
     assert ok, 'w_gd should hold 3 weights and history_gd one finite loss per step: does the training diverge?'
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     y = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     idx = np.random.RandomState(42).permutation(len(raw))

@@ -25,7 +25,8 @@ def test_closed_form_and_dollars(w_closed, b_closed, closed_train_mse, valid_mae
         ok = values[name].size == size and bool(np.all(np.isfinite(values[name])))
         assert ok, f'{name} should be {what}; got {values[name].size} number(s).'
     w, b = (values['w_closed'], values['b_closed'][0])
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     y = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     idx = np.random.RandomState(42).permutation(len(raw))
@@ -72,7 +73,8 @@ def test_closed_form_values(w_closed, b_closed, closed_train_mse, valid_mae_doll
         raise AssertionError('w_closed should hold 3 numbers; b_closed, closed_train_mse and valid_mae_dollars one each.') from None
     ok = w.shape == (3,)
     assert ok, 'w_closed should hold the 3 feature weights (the first 3 numbers lstsq returns).'
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    paths = ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv')
+    ames = pd.read_csv(next((p for p in paths if os.path.exists(p)), paths[0]))
     raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     y = ames['Sale_Price'].to_numpy(dtype=float) / 100000
     idx = np.random.RandomState(42).permutation(len(raw))

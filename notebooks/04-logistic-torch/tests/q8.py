@@ -40,16 +40,16 @@ def test_gradient_from_lesson03_public(gradient_from_lesson03, X_check, y_check,
                 warnings.simplefilter('ignore')
                 result = gradient_from_lesson03(X.copy(), y.copy(), W.copy(), b.copy())
         except Exception as e:
-            text = str(e)
+            text = str(e) if len(str(e)) <= 100 else str(e)[:100] + '...'
             if 'matmul' in text or 'not aligned' in text:
-                hint = ' The product of X, (n, f), with P - Y, (n, k), needs X transposed: grad_W = X.T @ (P - Y) / n.'
+                detail = '. The product of X, (n, f), with P - Y, (n, k), needs X transposed: grad_W = X.T @ (P - Y) / n.'
             elif type(e).__name__ == 'NameError':
-                hint = ' It uses a name this notebook does not define: use the given softmax and one_hot, or paste the helpers it needs too.'
+                detail = f' ({text}): use the given softmax and one_hot, or paste the helpers your function needs too.'
             elif k != 3:
-                hint = f' This input has {k} classes: take k from W.shape[1], not a typed 3.'
+                detail = f' ({text}). This input has {k} classes: take k from W.shape[1], not a typed 3.'
             else:
-                hint = ''
-            raise AssertionError(f'gradient_from_lesson03 raised {type(e).__name__} on {where}: {text[:120]}.{hint}') from None
+                detail = f': {text}'
+            raise AssertionError(f'gradient_from_lesson03 raised {type(e).__name__} on {where}{detail}') from None
         ok = isinstance(result, (tuple, list)) and len(result) == 2
         assert ok, f"gradient_from_lesson03 should return the pair (grad_W, grad_b), as lesson 03's softmax_gradient does; on {where} it returned {describe(result)}."
         grad_W, grad_b = (as_numbers(result[0]), as_numbers(result[1]))
@@ -62,7 +62,8 @@ def test_gradient_from_lesson03_public(gradient_from_lesson03, X_check, y_check,
         if f != k and grad_W.shape == (k, f) and np.allclose(grad_W, want_W.T, atol=1e-07):
             raise AssertionError(f"grad_W is transposed, shape {(k, f)}: it should have W's shape {(f, k)}, one number per weight. Write X.T @ (P - Y) / n, not (P - Y).T @ X / n.")
         ok = grad_W.shape == (f, k)
-        assert ok, f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}. If this input has {k} classes, take k from W.shape[1]."
+        hint = f' This input has {k} classes: take k from W.shape[1], not a typed 3.' if k != 3 else ''
+        assert ok, f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}.{hint}"
         ok = bool(np.all(np.isfinite(grad_W)) and np.all(np.isfinite(grad_b)))
         assert ok, f"gradient_from_lesson03 gives values that are not finite on {where} (logits up to {np.abs(Z).max():.0f}): the softmax must subtract each row's largest score before np.exp, as lesson 03's does."
         E0 = np.exp(Z - Z.max(axis=0, keepdims=True))
@@ -83,7 +84,7 @@ def test_gradient_from_lesson03_public(gradient_from_lesson03, X_check, y_check,
         ok = isinstance(value, np.ndarray) and value.shape == shape
         assert ok, f'{name} (given) should be a NumPy array of shape {shape}; it is {describe(value)}: run the cell that makes the example again.'
     check(X_check, y_check, W_check, b_check, "the notebook's example")
-    check(X_check, y_check, 300 * W_check, b_check, 'the example with W_check * 300 (logits in the hundreds)')
+    check(X_check, y_check, 1000 * W_check, b_check, 'the example with W_check * 1000 (logits in the thousands)')
 
 @test_case(points=None, hidden=False)
 def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_agree, gradient_from_lesson03, X_check, y_check, W_check, b_check):
@@ -141,6 +142,8 @@ def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_ag
         assert ok, f'{name} is not the gradient of F.cross_entropy(X @ W + b, y) on the example: make X, y, W and b tensors from X_check, y_check, W_check and b_check ({p} with requires_grad=True), call backward(), read {p}.grad.'
     ok = isinstance(gradients_agree, (bool, np.bool_))
     assert ok, f'gradients_agree should be True or False, what np.allclose(...) and np.allclose(...) give; it is {describe(gradients_agree)}.'
+    ok = callable(gradient_from_lesson03)
+    assert ok, 'gradients_agree compares gradient_from_lesson03 with autograd: write gradient_from_lesson03 first (the other check of this question says what it needs), then run the whole cell again.'
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
@@ -154,5 +157,5 @@ def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_ag
     if not gradients_agree:
         raise AssertionError('gradients_agree is False, and rightly so: your gradient_from_lesson03 does not match autograd on the example yet. Fix it (the other check of this question says how) and run the cell again.')
     ok = agree
-    assert ok, 'gradients_agree is True, but your gradient_from_lesson03 does not match autograd on the example: compute gradients_agree with np.allclose, do not type it.'
+    assert ok, 'gradients_agree is True, but your gradient_from_lesson03 does not match autograd on the example: compute gradients_agree from the two gradients with np.allclose, do not type it, and run the whole cell again after changing the function.'
 
