@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -104,9 +105,10 @@ def course_grade(lesson: str, submissions: list[Path], jobs: int, sandbox: str =
     """``python -m course grade`` on a batch.
 
     Returns ``wall`` (seconds of the whole command), ``rows`` (the grader's own seconds for each
-    submission, from ``grades.csv``: its worker's start, the cells and the tests) and ``cores``
-    (CPU seconds of the command and its processes per wall second; meaningful with ``sandbox="none"``,
-    since processes inside a bubblewrap PID namespace are not accounted to us).
+    submission, from ``grades.csv``: its worker's start, the cells and the tests), ``cores`` (CPU
+    seconds of the command and its processes per wall second; meaningful with ``sandbox="none"``,
+    since processes inside a bubblewrap PID namespace are not accounted to us), and ``sandbox``: the
+    isolation the grader says it used (its ``sandbox: MODE (...)`` line on stderr).
     """
     import csv
     import resource
@@ -114,11 +116,12 @@ def course_grade(lesson: str, submissions: list[Path], jobs: int, sandbox: str =
     with tempfile.TemporaryDirectory() as out:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(
+        proc = subprocess.run(
             [sys.executable, "-m", "course", "grade", lesson, *map(str, submissions)]
             + ["--out", out, "--jobs", str(jobs), "--sandbox", sandbox],
             cwd=ROOT,
             capture_output=True,
+            text=True,
             check=True,
         )
         wall = time.perf_counter() - start
@@ -126,7 +129,45 @@ def course_grade(lesson: str, submissions: list[Path], jobs: int, sandbox: str =
         with open(Path(out) / "grades.csv", newline="") as f:
             rows = [float(r["seconds"]) for r in csv.DictReader(f)]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "rows": rows, "cores": cpu / wall}
+    said = [line.split("sandbox: ", 1)[1] for line in proc.stderr.splitlines() if "sandbox: " in line]
+    return {"wall": wall, "rows": rows, "cores": cpu / wall, "sandbox": said[0].strip() if said else "not reported"}
+
+
+def jobs_speedup(lesson: str, submissions: list[Path], rounds: int) -> dict:
+    """``--jobs 1`` against ``--jobs 2`` on the same batch, ``rounds`` times, the order alternating
+    (1 then 2, then 2 then 1) so that a change in the machine's other load hits both alike.
+
+    Returns the median wall time of each (``jobs1``, ``jobs2``), the median of the rounds' ratios
+    (``speedup``), every round's ``ratios``, the median per-submission seconds with one job
+    (``rows``), the isolation the grader used (``sandbox``) and the 1-minute load average before
+    each run (``loads``: other work on the machine slows both, but not alike)."""
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    ratios, rows, loads, said = [], [], [], ""
+    for i in range(rounds):
+        got = {}
+        for jobs in (1, 2) if i % 2 == 0 else (2, 1):
+            loads.append(_load())
+            got[jobs] = course_grade(lesson, submissions, jobs=jobs)
+            walls[jobs].append(got[jobs]["wall"])
+            said = got[jobs]["sandbox"]
+        ratios.append(got[1]["wall"] / got[2]["wall"])
+        rows += got[1]["rows"]
+    return {
+        "jobs1": median(walls[1]),
+        "jobs2": median(walls[2]),
+        "speedup": median(ratios),
+        "ratios": ratios,
+        "rows": median(rows),
+        "sandbox": said,
+        "loads": loads,
+    }
+
+
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
 
 
 def median(values: list[float]) -> float:

@@ -238,6 +238,20 @@ def answered_notebook(lesson: str, replace: dict[str, str] | None = None):
     return student
 
 
+def check_output(cell) -> str:
+    """The text a ``grader.check`` cell showed."""
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(
+            out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
+        )
+    return "\n".join(parts)
+
+
+def passed(text: str) -> bool:
+    return bool(re.search(r"passed", text)) and "failed" not in text.lower() and "Traceback" not in text
+
+
 def solution_lines(lesson: str, root: Path = ROOT, min_length: int = 12) -> set[str]:
     """Distinctive lines of the lesson's solutions: inside solution blocks, and not given elsewhere."""
     nb = notebooks.read(root / layout.SOURCE / f"{lesson}.ipynb")

@@ -17,7 +17,7 @@ import types
 
 import nbformat
 import pytest
-from harness import ROOT, answered_notebook, check_cells, working_dir
+from harness import ROOT, answered_notebook, check_cells, check_output, passed, working_dir
 from IPython.core.inputtransformer2 import TransformerManager
 
 from course import delivery, execute, layout, lessons, notebooks, settings
@@ -28,20 +28,6 @@ STAND_IN_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleT
 STAND_IN_KAGGLE = 'import os\nos.environ["KAGGLE_KERNEL_RUN_TYPE"] = "Interactive"'
 """What Kaggle's kernels have: the run-type variable (its /kaggle folder cannot be made here)."""
 STAND_INS = {"colab": STAND_IN_COLAB, "kaggle": STAND_IN_KAGGLE}
-
-
-def check_output(cell) -> str:
-    """The text a ``grader.check`` cell showed."""
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(
-            out.get("text", "") or out.get("data", {}).get("text/plain", "") or "\n".join(out.get("traceback", []))
-        )
-    return "\n".join(parts)
-
-
-def passed(text: str) -> bool:
-    return bool(re.search(r"passed", text)) and "failed" not in text.lower() and "Traceback" not in text
 
 
 @pytest.fixture

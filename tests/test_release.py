@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from harness import ROOT, hidden_test_names, solution_lines
+from harness import ROOT, answered_notebook, check_cells, check_output, hidden_test_names, passed, solution_lines
 
-from course import delivery, layout, lessons, notebooks, release, settings
+from course import delivery, execute, layout, lessons, notebooks, release, settings
 from course.build import build_lesson
 
 LESSONS = lessons.all_lessons(ROOT)
@@ -256,3 +256,17 @@ def test_readme_links_follow_the_publish_setting():
     ):
         for repository, ref in re.findall(pattern, readme):
             assert (repository, ref) == (publish.repository, publish.ref), f"a link to {repository}@{ref}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_in_the_release_every_check_passes_with_the_answer_keys_code(lesson, released, tmp_path):
+    """Where students really work: the notebook in notebooks/NN-name/ of the release, the data two
+    folders up (checks that looked only in data/ and ../data/ failed there for every student)."""
+    tree = tmp_path / "release"
+    shutil.copytree(released, tree)
+    folder = layout.student_dir(tree, lesson)
+    nb = execute.run(answered_notebook(lesson), folder, timeout=600)
+    results = {q: check_output(cell) for q, cell in check_cells(nb).items()}
+    failing = {q: text[-500:] for q, text in results.items() if not passed(text)}
+    assert results and not failing, failing

@@ -148,21 +148,20 @@ def main(args) -> int:
     sandbox.not_dumpable()  # the judges' pipes: no student process may open /proc/<this>/fd/N
     sandbox.become_subreaper()
     scratch = tempfile.mkdtemp(prefix="course-judges-")
-    fonts = os.path.join(scratch, "fonts")
-    # Started first, it runs while the isolation is checked and the judges start (student code runs
-    # only once it is done). One font list for the whole batch, copied into each sandbox.
-    building = sandbox.build_font_cache(fonts)
+    # One font list for the whole batch, copied into each sandbox: kept from an earlier batch, or
+    # built now while the isolation is checked and the judges start (no notebook runs before it).
+    fonts, building = sandbox.batch_font_cache(scratch)
     try:
         return _grade(args, lesson, subs, scratch, fonts, building)
     finally:
-        if building.poll() is None:
+        if building is not None and building.poll() is None:
             building.kill()
-        building.wait()
+            building.wait()
         end_descendants()
         sandbox.remove_tree(scratch)
 
 
-def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: subprocess.Popen) -> int:
+def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: subprocess.Popen | None) -> int:
     try:
         kind = sandbox_kind(args.sandbox)
     except NoIsolation as err:
@@ -214,10 +213,12 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
             isolation = f"{isolation}. {NO_ISOLATION_WARNING}"
         chart = threading.Thread(target=reports_ready, daemon=True)
         chart.start()  # the summary's chart library loads while the submissions are graded
-        try:
-            building.wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            building.kill()
+        if building is not None and todo:
+            try:
+                if building.wait(timeout=300) == 0:
+                    sandbox.keep_font_cache(fonts)  # for the next batches
+            except subprocess.TimeoutExpired:
+                building.kill()
         finished = grade_all(todo, base, judges, declared_points(spec), grades, out)
     finally:
         for judge in judges:

@@ -32,6 +32,8 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import glob
+import hashlib
+import importlib.util
 import json
 import os
 import pwd
@@ -481,20 +483,84 @@ def build_font_cache(folder: str | Path) -> subprocess.Popen:
     )
 
 
+FONT_FOLDERS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "/etc/fonts",
+    "/usr/X11R6/lib/X11/fonts",
+    "/usr/X11/lib/X11/fonts",
+    "/usr/lib/openoffice/share/fonts/truetype",
+)
+"""Where matplotlib (through fontconfig and its own list) finds the system's fonts."""
+
+
+def kept_font_cache() -> Path | None:
+    """Where this user's grader keeps matplotlib's font list between batches: one folder per
+    Python, matplotlib install and state of the system's font folders (installing or removing a
+    font changes a folder's time stamp, and so the name). None where there is no such place."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        info = os.stat(spec.origin)
+        stamps = [sys.executable, spec.origin, str(info.st_mtime_ns), str(info.st_size)]
+        for top in FONT_FOLDERS:
+            for folder, _, _ in os.walk(top):
+                stamps.append(f"{folder} {os.stat(folder).st_mtime_ns}")
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (OSError, RuntimeError, KeyError):
+        return None
+    digest = hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:16]
+    return base / "course-grade" / f"matplotlib-fonts-{digest}"
+
+
+def batch_font_cache(scratch: str) -> tuple[str, subprocess.Popen | None]:
+    """The folder of the font list for a batch's sandboxes, and the process still building it (None
+    when the list kept from an earlier batch is there). Keep a new one with :func:`keep_font_cache`."""
+    kept = kept_font_cache()
+    if kept is not None and glob.glob(os.path.join(kept, "fontlist-*.json")):
+        return str(kept), None
+    folder = os.path.join(scratch, "fonts")
+    return folder, build_font_cache(folder)
+
+
+def keep_font_cache(folder: str) -> None:
+    """Keep a font list just built for the next batches (written whole, then renamed into place, so a
+    grader running beside this one never reads half of it); a place that cannot be written is skipped."""
+    kept = kept_font_cache()
+    files = glob.glob(os.path.join(folder, "fontlist-*.json"))
+    if kept is None or not files or kept.exists():
+        return
+    building = None
+    try:
+        kept.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        building = tempfile.mkdtemp(prefix=".building-", dir=kept.parent)
+        for path in files:
+            shutil.copy(path, building)
+        os.rename(building, kept)
+    except OSError:
+        if building is not None:
+            shutil.rmtree(building, ignore_errors=True)
+
+
 def font_cache() -> str | None:
-    """The folder with a prebuilt font list: :data:`FONT_CACHE_ENV`, or one built once per process."""
+    """The folder with a prebuilt font list: :data:`FONT_CACHE_ENV`, or one kept or built once per process."""
     given = os.environ.get(FONT_CACHE_ENV)
     if given:
         return given if glob.glob(os.path.join(given, "fontlist-*.json")) else None
     if "built" not in _FONT_CACHE:
-        folder = tempfile.mkdtemp(prefix="course-fonts-")
-        try:
-            build_font_cache(folder).wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            pass
+        scratch = tempfile.mkdtemp(prefix="course-fonts-")
+        folder, building = batch_font_cache(scratch)
+        if building is not None:
+            try:
+                if building.wait(timeout=300) == 0:
+                    keep_font_cache(folder)
+            except subprocess.TimeoutExpired:
+                building.kill()
+                building.wait()
         import atexit
 
-        atexit.register(shutil.rmtree, folder, True)
+        atexit.register(shutil.rmtree, scratch, True)
         _FONT_CACHE["built"] = folder
     folder = _FONT_CACHE["built"]
     return folder if glob.glob(os.path.join(folder, "fontlist-*.json")) else None

@@ -73,6 +73,8 @@ WRONG = [
     Wrong("q3", "exp_scores = np.exp(scores).sum()", "exp_scores should hold 3 numbers"),
     Wrong("q3", "exp_total = exp_scores", "exp_total should be a single number"),
     Wrong("q3", "exp_total = ...", "exp_total should be a single number"),
+    # found in the browser: math.exp(scores) stops the cell, so exp_scores stays blank; the message says where to look
+    Wrong("q3", "exp_scores = ...", "if the cell above stopped with an error"),
     # q4 softmax(z): narrow vs wide values (10), normalisation (6), log base (3), sign (2),
     # hard-coded size (11), in-place mutation (12), typed-in values (13), skipped step (14), junk (16)
     Wrong("q4", "def softmax(z):\n    e = np.exp(z)\n    return e / e.sum()", "Subtract the largest score"),

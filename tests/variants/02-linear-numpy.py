@@ -179,6 +179,8 @@ WRONG = [
     Wrong("q2", "def mse(y_hat, y):\n    return np.mean(y_hat - y) ** 2", "squared the MEAN error"),
     Wrong("q2", "def mse(y_hat, y):\n    return (y_hat - y) ** 2", "should return a single number"),
     Wrong("q2", "def mse(y_hat, y):\n    return 2.0", "should be 4.333"),
+    # found in the browser: the example is printed as plain numbers, not np.float64(1.0)
+    Wrong("q2", "def mse(y_hat, y):\n    return 2.0", "mse([1.0, 2.0, 3.0], [1.0, 4.0, 0.0]) should be 4.333"),
     Wrong("q2", "def mse(y_hat, y):\n    return round(float(np.mean((y_hat - y) ** 2)))", "should be 4.333"),
     Wrong("q2", "def mse(y_hat, y):\n    y -= y_hat\n    return float(np.mean(y ** 2))", "changed its input arrays"),
     Wrong("q2", "def mse(y_hat, y):\n    raise NotImplementedError", "raised NotImplementedError"),
@@ -222,6 +224,8 @@ WRONG = [
     Wrong("q4", "def predict(X, w, b):\n    return np.sum(X * w) + b", "a single number for 3 houses"),
     Wrong("q4", "def predict(X, w, b):\n    return np.sum(X * w, axis=0) + b", "one number per feature"),
     Wrong("q4", "def predict(X, w, b):\n    return X.T @ w + b", "raised ValueError"),
+    # found in the browser: the operands of @ the wrong way round (the message names the order)
+    Wrong("q4", "def predict(X, w, b):\n    return w @ X + b", "not w @ X"),
     Wrong("q4", "def predict(X, w, b):\n    return X[0] @ w + b", "a single number for 3 houses"),
     Wrong("q4", "def predict(X, w, b):\n    return np.array([4.5, 10.5, 16.5])", "should return shape (1,)"),
     Wrong("q4", "def predict(X, w, b):\n    X @ w + b", "returned None"),
@@ -309,6 +313,14 @@ WRONG = [
         "left b out of the residuals",
     ),
     Wrong("q6", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "raised ValueError"),
+    Wrong("q6", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "the transpose X.T"),  # found in the browser
+    Wrong(  # found in the browser: a w of a fixed size
+        "q7",
+        "def gradient_descent(X, y, lr, steps):\n    w, b, history = np.zeros(3), 0.0, []\n    for _ in range(steps):\n"
+        "        history.append(mse(predict(X, w, b), y))\n        gw, gb = mse_gradient(X, y, w, b)\n"
+        "        w, b = w - lr * gw, b - lr * gb\n    return w, b, history",
+        "w = np.zeros(X.shape[1]), not a fixed size",
+    ),
     Wrong("q6", grad("2 * np.mean(X * r[:, None], axis=1), 2 * r.mean()"), "one entry per house"),
     Wrong("q6", grad("2 / len(y) * r.sum(), 2 / len(y) * X.T @ r"), "returned (grad_b, grad_w)"),
     Wrong("q6", grad("2 / 3 * X.T @ r, 2 / 3 * r.sum()"), "On this example grad_w should be"),
@@ -348,6 +360,8 @@ WRONG = [
     Wrong("q8", "lr_gd = '0.1'", "lr_gd should be a positive number"),
     Wrong("q8", "lr_gd = steps_gd = ...\nw_gd = b_gd = history_gd = None", "still blank"),  # not "diverges"
     Wrong("q8", "w_gd = b_gd = history_gd = None", "they come from the training line"),
+    # found in the browser: y_train unset (Run All before q1); the message names the q5 cell that sets it
+    Wrong("q8", "y_train = None\nw_gd = b_gd = history_gd = None", "Run the q5 cell, then the q8 cell again"),
     Wrong("q8", train("X_valid", "y_valid"), "fit the VALIDATION houses: that is leakage"),
     Wrong("q8", train(ALL_X, ALL_Y), "fit ALL the houses, validation rows included: that is leakage"),
     Wrong("q8", train("X_train_raw", "y_train", "3e-7"), "fit the RAW features"),
@@ -438,6 +452,8 @@ WRONG = [
     Wrong("q10", "wrong_way_accuracy = float(np.mean(class_pred_valid != class_valid))", "the error rate"),
     Wrong("q10", "wrong_way_accuracy = 1 / 3", "fraction of validation houses"),
     Wrong("q10", "class_theta = ...", "class_theta is still blank"),
+    # found in the browser: Run All first, then q1 and q5 answered without running the class cell again
+    Wrong("q10", "class_theta = class_pred_valid = wrong_way_accuracy = ...", "run it again"),
 ]
 
 RIGHT = [

@@ -104,6 +104,11 @@ WRONG = [
         "y_train_t = torch.tensor(y_train, dtype=torch.float16).reshape(-1, 1)",
         "y_train_t has dtype torch.float16",
     ),
+    Wrong(  # found in the browser: float16 was blamed as "an integer type"
+        "q1",
+        "y_train_t = torch.tensor(y_train, dtype=torch.float16).reshape(-1, 1)",
+        "should be torch.float32 (the dtype of nn.Linear)",
+    ),
     # q1 -- transposition (4), one row vs many (11), off by one (5)
     Wrong("q1", "X_valid_t = torch.tensor(X_valid, dtype=torch.float32).T", "the transpose of (586, 3)"),
     Wrong("q1", "y_train_t = torch.tensor(y_train, dtype=torch.float32).reshape(1, -1)", "the transpose of (2344, 1)"),
@@ -313,6 +318,11 @@ WRONG = [
         "class LinearRegression:\n    def __init__(self, n_features):\n        self.linear = nn.Linear(n_features, 1)\n",
         "subclasses nn.Module",
     ),
+    Wrong(  # found in the browser: the message said "LinearRegression is a type"
+        "q4",
+        "class LinearRegression:\n    def __init__(self, n_features):\n        self.linear = nn.Linear(n_features, 1)\n",
+        "is a class, but not an nn.Module",
+    ),
     # q4 -- seq_model
     Wrong("q4", "seq_model = nn.Sequential(nn.Linear(1, 3))", "seq_model's nn.Linear(1, 3) is transposed"),
     Wrong("q4", "seq_model = nn.Linear(3, 1)", "seq_model is a Linear; it should be an nn.Sequential"),
@@ -397,6 +407,14 @@ WRONG = [
         "q5",
         loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(reg_model.parameters(), lr=lr)\n"),
         "another model's parameters",
+    ),
+    Wrong(  # found in the browser: train made its own model instead of training the one it is given
+        "q5",
+        loop(
+            GOOD_BODY,
+            setup="    model = LinearRegression(3)\n    optimizer = torch.optim.SGD(model.parameters(), lr=lr)\n",
+        ),
+        "does train use the model it is given",
     ),
     Wrong(
         "q5",

@@ -18,7 +18,8 @@ def test_predict_examples(predict):
             out = predict(X, w, b)
             got = None if out is None else np.asarray(out, dtype=float)
         except Exception as e:
-            raise AssertionError(f'predict on an X of shape ({n}, {f}) raised {type(e).__name__}: {e}') from None
+            hint = ' X @ w needs as many weights as X has columns: write X @ w (not w @ X or X.T @ w).' if 'matmul' in str(e) else ''
+            raise AssertionError(f'predict on an X of shape ({n}, {f}) raised {type(e).__name__}: {e}.{hint}') from None
         assert got is not None, 'predict returned None: write its body (still `...`?) and end it with `return`.'
         ok = np.array_equal(X, X_copy) and np.array_equal(w, w_copy)
         assert ok, 'predict changed X or w in place: compute a new array instead.'

@@ -33,7 +33,8 @@ def test_tensors(device, X_train_t, y_train_t, X_valid_t, y_valid_t):
         if value.dtype == torch.float64:
             raise AssertionError(f"{name} is float64 (NumPy's default): nn.Linear's weights are float32 and the two cannot be mixed. Pass dtype=torch.float32.")
         ok = value.dtype == torch.float32
-        assert ok, f'{name} has dtype {value.dtype}; it should be torch.float32 (an integer type drops the decimals).'
+        why = 'an integer type drops the decimals' if not value.dtype.is_floating_point else 'the dtype of nn.Linear'
+        assert ok, f'{name} has dtype {value.dtype}; it should be torch.float32 ({why}).'
         shape, want = (tuple(value.shape), shapes[name])
         if name.startswith('y') and shape == (want[0],):
             raise AssertionError(f'{name} has shape {shape}: the model predicts shape (n, 1), and nn.MSELoss would broadcast (n, 1) against (n,) into an (n, n) table (with only a warning). Use .reshape(-1, 1).')

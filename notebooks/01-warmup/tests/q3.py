@@ -12,7 +12,7 @@ def test_probs_by_hand_form(exp_scores, exp_total, probs_by_hand):
     for name, value in [('exp_scores', exp_scores), ('probs_by_hand', probs_by_hand)]:
         blank = value is ... or value is None or isinstance(value, str)
         ok = not blank and np.shape(value) == (3,)
-        found = 'still blank' if value is ... else repr(value)[:30] if blank else f'of shape {np.shape(value)}'
+        found = 'still blank (if the cell above stopped with an error, fix that line first)' if value is ... else repr(value)[:30] if blank else f'of shape {np.shape(value)}'
         assert ok, f'{name} should hold 3 numbers, one per class; it is {found}.'
         try:
             np.asarray(value, dtype=float)

@@ -52,5 +52,5 @@ def test_line_and_mse_examples(predict_line, mse):
             if len(r) > 2 and np.isclose(got, wrong) and (not np.isclose(wrong, want)):
                 raise AssertionError(message)
         ok = bool(np.isclose(got, want))
-        assert ok, f'mse({list(a)}, {list(c)}) should be {want:.4g}: {steps}; got {got:.4g}.'
+        assert ok, f'mse({a.tolist()}, {c.tolist()}) should be {want:.4g}: {steps}; got {got:.4g}.'
 

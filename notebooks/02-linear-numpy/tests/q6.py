@@ -17,7 +17,8 @@ def test_gradient_examples(mse_gradient):
         try:
             out = mse_gradient(X, y, w, b)
         except Exception as e:
-            raise AssertionError(f'mse_gradient raised {type(e).__name__} on {n} houses: {e}') from None
+            hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.' if 'matmul' in str(e) else ''
+            raise AssertionError(f'mse_gradient raised {type(e).__name__} on {n} houses: {e}.{hint}') from None
         ok = out is not None
         assert ok, 'mse_gradient returned None: write its body (still `...`?) and end it with `return grad_w, grad_b`.'
         ok = all((np.array_equal(a, c) for a, c in zip((X, y, w), copies)))

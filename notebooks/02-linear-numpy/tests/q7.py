@@ -26,7 +26,7 @@ def test_gradient_descent_examples(gradient_descent):
         try:
             out = gradient_descent(X, y, lr, steps)
         except Exception as e:
-            raise AssertionError(f'gradient_descent raised {type(e).__name__} on an X of shape ({n}, {f}): {e} (does it use its own arguments X, y, lr and steps, not X_train and y_train?)') from None
+            raise AssertionError(f'gradient_descent raised {type(e).__name__} on an X of shape ({n}, {f}): {e} (does it start from w = np.zeros(X.shape[1]), not a fixed size, and use its own arguments X, y, lr and steps, not X_train and y_train?)') from None
         ok = out is not None
         assert ok, 'gradient_descent returned None: write its body (still `...`?) and end it with `return w, b, history`.'
         ok = np.array_equal(X, copies[0]) and np.array_equal(y, copies[1])

@@ -16,6 +16,8 @@ def test_models(LinearRegression, seq_model, env):
         if value is None or isinstance(value, (bool, int, float, str)):
             return repr(value)[:60]
         return f'a {type(value).__name__}'
+    if isinstance(LinearRegression, type) and (not issubclass(LinearRegression, torch.nn.Module)):
+        raise AssertionError('LinearRegression is a class, but not an nn.Module: write class LinearRegression(nn.Module): so that it subclasses nn.Module (which gives it parameters(), .to() and model(x)).')
     ok = isinstance(LinearRegression, type) and issubclass(LinearRegression, torch.nn.Module)
     assert ok, f'LinearRegression is {shown(LinearRegression)}; it should be a class that subclasses nn.Module.'
     with torch.random.fork_rng(devices=[]):

@@ -60,7 +60,8 @@ def test_train(train):
             raise AssertionError('train called loss.backward() twice in one step: once per step is enough (the second call fails, or with retain_graph=True doubles the gradient).') from None
         if 'dtype' in text or 'Double' in text:
             raise AssertionError(f'train mixed float64 and float32 ({type(e).__name__}: {text[:150]}): keep the data and the model float32.') from None
-        raise AssertionError(f'train(nn.Linear(2, 1), X, y, lr=0.1, epochs=4) raised {type(e).__name__}: {text[:200]}') from None
+        hint = ' This check gives train a model with 2 features: does train use the model it is given (not a new LinearRegression(3) or reg_model) and the X and y it is given?' if 'cannot be multiplied' in text else ''
+        raise AssertionError(f'train(nn.Linear(2, 1), X, y, lr=0.1, epochs=4) raised {type(e).__name__}: {text[:200]}.{hint}') from None
     finally:
         handle.remove()
     if any(('target size' in str(w.message) for w in caught)):

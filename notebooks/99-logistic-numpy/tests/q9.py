@@ -11,7 +11,7 @@ def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained
     import os
     import numpy as np
     import pandas as pd
-    ames = pd.read_csv('data/ames.csv' if os.path.exists('data/ames.csv') else '../data/ames.csv')
+    ames = pd.read_csv(next((p for p in ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv') if os.path.exists(p)), 'data/ames.csv'))
     price = ames['Sale_Price'].to_numpy(dtype=float)
     raw = ames[['Longitude', 'Latitude']].to_numpy(dtype=float)
     idx = np.random.RandomState(42).permutation(len(raw))
