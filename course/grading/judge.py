@@ -129,7 +129,8 @@ class Lesson:
     @functools.cached_property
     def imports(self) -> list[str]:
         """The modules the tests import (``import torch``, ``from pathlib import Path``), Otter aside."""
-        found = re.findall(r"^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))", "\n".join(self.sources or {}), re.M)
+        text = "\n".join((self.sources or {}).values())
+        found = re.findall(r"^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))", text, re.M)
         names = (a or b for a, b in found)
         return list(dict.fromkeys(n for n in names if n.split(".")[0] != "otter"))
 
@@ -812,5 +813,16 @@ def _peak_mib() -> float:
     return 0.0
 
 
+def main() -> None:
+    try:
+        serve()
+        code = 0
+    except SystemExit as stop:  # SIGTERM, once the sandbox in progress is removed
+        code = stop.code if isinstance(stop.code, int) else 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # no interpreter teardown: with torch loaded it takes most of a second, at every batch's end
+
+
 if __name__ == "__main__":
-    serve()
+    main()
