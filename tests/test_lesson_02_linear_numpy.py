@@ -1,4 +1,4 @@
-"""Lesson 02 facts asserted on the answer key (the numbers lesson 03 must reproduce), and the
+"""Lesson 02 facts asserted on the answer key (the numbers lesson 04 must reproduce), and the
 lesson's text kept true to them."""
 
 import re
@@ -37,7 +37,7 @@ def test_gradient_descent_reaches_the_closed_form_within_0_1_percent(env):
 
 
 def test_reference_numbers(env):
-    """The numbers quoted in the lesson text and in the report to lesson 03."""
+    """The numbers quoted in the lesson text and in the report to lesson 04."""
     assert (env["lr_gd"], env["steps_gd"]) == (0.1, 200)
     np.testing.assert_allclose(env["w_closed"], [0.49835, -0.13880, 0.13363], atol=1e-4)
     assert env["b_closed"] == pytest.approx(1.78582, abs=1e-4)
@@ -93,7 +93,7 @@ def test_the_guess_rule_in_the_text_is_the_one_graded(env):
 def test_text_has_no_dollar_pairs_and_points_at_the_right_lessons():
     text = lesson_text()
     assert "$" not in text, "a $ pair renders as LaTeX in Jupyter: write 'dollars'"
-    assert "Lessons 03 and 04 sort" not in text and "Lesson 04 sorts houses into **price classes**" in text
+    assert "Lessons 03 and 04 sort" not in text and "Lessons 03 and 05 sort houses into **price classes**" in text
     assert re.search(r"\*\*Time:\*\* about \d+ minutes", text)
 
 

@@ -1,0 +1,154 @@
+# Generated from source/05-logistic-torch.ipynb by `python -m course build`. Edit the source, not this file.
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q6"
+points = 4
+
+@test_case(points=None, hidden=False)
+def test_train_classifier_public(train_classifier):
+    import copy
+    import torch
+    import torch.nn.functional as F
+
+    def describe(value):
+        if value is ...:
+            return 'still the blank ...'
+        shape = getattr(value, 'shape', None)
+        if shape is not None and (not callable(shape)):
+            return f'a {type(value).__name__} of shape {tuple(shape)}'
+        if isinstance(value, (str, int, float, type(None))):
+            return repr(value)[:40]
+        return f'a {type(value).__name__}'
+    assert callable(train_classifier), f'train_classifier should be a function; it is {describe(train_classifier)}.'
+    gen = torch.Generator().manual_seed(0)
+    centers = torch.tensor([[-2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
+    y = torch.arange(30) % 3
+    X = centers[y] + torch.randn(30, 2, generator=gen)
+    y_val = torch.arange(12) % 3
+    X_val = centers[y_val] + torch.randn(12, 2, generator=gen) * 2
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(1)
+        start = torch.nn.Linear(2, 3)
+    with torch.no_grad():
+        train_start = float(F.cross_entropy(start(X), y))
+        valid_start = float(F.cross_entropy(start(X_val), y_val))
+        on_valid = float(F.cross_entropy(start(X_val), y_val))
+        on_both = float(F.cross_entropy(start(torch.cat([X, X_val])), torch.cat([y, y_val])))
+        softmaxed = float(F.cross_entropy(torch.softmax(start(X), dim=1), y))
+    probe = copy.deepcopy(start)
+    F.cross_entropy(probe(X), y).backward()
+    one_gradient = probe.weight.grad.clone()
+
+    def run(steps, lr):
+        model = copy.deepcopy(start)
+        try:
+            result = train_classifier(model, X.clone(), y.clone(), X_val.clone(), y_val.clone(), steps=steps, lr=lr)
+        except Exception as e:
+            raise AssertionError(f'train_classifier(model, X, y, X_val, y_val, steps={steps}, lr={lr}) raised {type(e).__name__}: {str(e)[:160]}') from None
+        ok = isinstance(result, (tuple, list)) and len(result) == 2
+        assert ok, f'train_classifier should return two lists, (train_losses, valid_losses); it returned {describe(result)}.'
+        for name, losses in zip(('train_losses', 'valid_losses'), result):
+            ok = isinstance(losses, (list, tuple)) and len(losses) == steps
+            assert ok, f'train_classifier(..., steps={steps}) should return {name} as a list with one loss per step; it returned {describe(losses)}.'
+            ok = all((isinstance(v, float) for v in losses))
+            assert ok, f'The recorded losses should be Python floats: use loss.item(). {name} holds {describe(losses[0])}.'
+        return (model, list(result[0]), list(result[1]))
+
+    def all_near(values, target):
+        return all((abs(v - target) < 1e-05 for v in values))
+    model, train_losses, valid_losses = run(3, 0.0)
+    if all_near(train_losses, valid_start) and all_near(valid_losses, train_start):
+        raise AssertionError('train_classifier returns the two lists the other way round: return train_losses, valid_losses.')
+    if (all_near(train_losses, on_valid) or all_near(train_losses, on_both)) and (not all_near(train_losses, train_start)):
+        raise AssertionError('train_classifier computes its training loss on the validation rows: learn from X and y only. A model that learns from the validation houses is then graded on houses it has seen (leakage).')
+    if all_near(train_losses, softmaxed):
+        raise AssertionError('train_classifier applies softmax before F.cross_entropy, which applies it again: pass the raw logits model(X).')
+    ok = all_near(train_losses, train_start)
+    assert ok, 'train_losses should hold F.cross_entropy(model(X), y) at each step (with lr=0 the model never moves, so all equal the starting loss).'
+    if all_near(valid_losses, train_start):
+        raise AssertionError('valid_losses repeats the training loss: compute the loss on X_val and y_val.')
+    ok = all_near(valid_losses, valid_start)
+    assert ok, 'valid_losses: at each step, the cross-entropy of model(X_val) against y_val, under torch.no_grad().'
+    left = model.weight.grad
+    if left is not None and bool(torch.allclose(left, 3 * one_gradient, atol=1e-05)):
+        raise AssertionError('train_classifier never resets the gradients: call optimizer.zero_grad() at every step, or each step adds its gradient to the old ones (after 3 steps .grad held 3 gradients).')
+    model, train_losses, _ = run(20, 0.1)
+    if max(train_losses) - min(train_losses) < 1e-07:
+        raise AssertionError('The training loss never changes: at every step call loss.backward() and then optimizer.step(), in that order (step uses the gradients that backward has just computed).')
+    ok = train_losses[-1] < train_losses[0]
+    assert ok, 'The training loss should fall over 20 steps of lr=0.1 on an easy problem: zero_grad, loss, backward, step (minimize the loss, do not negate it).'
+    ok = not bool(torch.allclose(model.weight.detach(), start.weight.detach()))
+    assert ok, 'train_classifier should train the model it is given, in place: do not copy it or build a new one inside.'
+    model, _, _ = run(1, 0.1)
+    moved = (model.weight.detach() - start.weight.detach()).abs()
+    if float(moved.max()) < 1e-07:
+        raise AssertionError("train_classifier's first step did not move the weights: call loss.backward() BEFORE optimizer.step().")
+    ok = bool(torch.allclose(moved, torch.full_like(moved, 0.1), atol=0.002))
+    assert ok, f'train_classifier should use torch.optim.Adam, as given: its first step moves every weight by about lr (0.1); yours moved them by {moved.flatten().numpy().round(3).tolist()} (SGD moves them by lr times the gradient).'
+
+@test_case(points=None, hidden=True)
+def test_train_classifier_behaviour(train_classifier):
+    import copy
+    import torch
+    import torch.nn.functional as F
+    assert callable(train_classifier), 'train_classifier should be a function.'
+    gen = torch.Generator().manual_seed(21)
+    centers = torch.tensor([[-2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
+    y = torch.randint(0, 3, (60,), generator=gen)
+    X = centers[y] + torch.randn(60, 2, generator=gen)
+    y_val = torch.randint(0, 3, (30,), generator=gen)
+    X_val = centers[y_val] + torch.randn(30, 2, generator=gen) * 2
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(4)
+        start = torch.nn.Linear(2, 3)
+
+    def reference(optimizer_class, zero_grad, X_fit, y_fit, steps=25, lr=0.1):
+        model = copy.deepcopy(start)
+        opt = optimizer_class(model.parameters(), lr=lr)
+        train, before, after = ([], [], [])
+        for _ in range(steps):
+            if zero_grad:
+                opt.zero_grad()
+            with torch.no_grad():
+                before.append(float(F.cross_entropy(model(X_val), y_val)))
+            loss = F.cross_entropy(model(X_fit), y_fit)
+            loss.backward()
+            opt.step()
+            train.append(loss.item())
+            with torch.no_grad():
+                after.append(float(F.cross_entropy(model(X_val), y_val)))
+        return (model, train, before, after)
+
+    def close(a, b, tol=0.0001):
+        return len(a) == len(b) and all((abs(u - v) <= tol * max(1.0, abs(v)) for u, v in zip(a, b, strict=True)))
+    ref_model, ref_train, ref_before, ref_after = reference(torch.optim.Adam, True, X, y)
+    on_valid = reference(torch.optim.Adam, True, X_val, y_val)[1]
+    on_both = reference(torch.optim.Adam, True, torch.cat([X, X_val]), torch.cat([y, y_val]))[1]
+    no_zero = reference(torch.optim.Adam, False, X, y)[1]
+    with_sgd = reference(torch.optim.SGD, True, X, y)[1]
+    model = copy.deepcopy(start)
+    try:
+        result = train_classifier(model, X.clone(), y.clone(), X_val.clone(), y_val.clone(), steps=25, lr=0.1)
+        train_losses = [float(v) for v in result[0]]
+        valid_losses = [float(v) for v in result[1]]
+    except Exception as e:
+        raise AssertionError(f'train_classifier raised {type(e).__name__} on a small problem, or did not return two lists of numbers.') from None
+    if close(train_losses, on_valid) or close(train_losses, on_both):
+        raise AssertionError('train_classifier learns from the validation rows (leakage): fit on X and y only.')
+    if close(train_losses, no_zero):
+        raise AssertionError('train_classifier never resets the gradients: call optimizer.zero_grad() at every step.')
+    if close(train_losses, with_sgd):
+        raise AssertionError('train_classifier uses SGD: this lesson trains with torch.optim.Adam.')
+    if len(train_losses) > 1 and max(train_losses) - min(train_losses) < 1e-07:
+        raise AssertionError('The training loss never changes: call loss.backward() and optimizer.step().')
+    ok = close(train_losses, ref_train)
+    assert ok, "train_classifier's training losses differ from full-batch Adam on cross-entropy with the given lr (zero_grad, loss, backward, step, record loss.item())."
+    if close(valid_losses, ref_train):
+        raise AssertionError('valid_losses repeats the training loss: compute the loss on X_val and y_val.')
+    ok = close(valid_losses, ref_after) or close(valid_losses, ref_before)
+    assert ok, 'valid_losses: at each step, the cross-entropy of model(X_val) against y_val, under torch.no_grad().'
+    ok = all((torch.allclose(p.detach().cpu(), q, atol=1e-05) for p, q in zip(model.parameters(), ref_model.parameters(), strict=True)))
+    assert ok, 'train_classifier should train the model it is given, in place.'
+
