@@ -3,11 +3,15 @@ font cache, cleanup of folders a student locked, and a judge that expects the de
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
+from conftest import require_tool
 from harness import ROOT
 
 from course import layout, notebooks
@@ -127,3 +131,21 @@ def test_concurrent_jobs_get_distinct_user_ids():
     for uid in uids:
         with pytest.raises(KeyError):
             pwd.getpwuid(uid)
+
+
+def test_a_python_installed_under_tmp_stays_visible_in_bubblewrap(tmp_path, monkeypatch):
+    """The sandbox mounts its own /tmp: a Python (a CI clone's venv) that lives under /tmp must be
+    mounted after it, or the worker's interpreter vanishes ("execvp ... No such file")."""
+    require_tool(sandbox.sandbox_kind("auto") == "bwrap", "bwrap is absent")
+    under_tmp = Path(tempfile.mkdtemp(prefix="course-venv-", dir="/tmp"))
+    try:
+        (under_tmp / "marker").write_text("here")
+        roots = sandbox._python_roots()
+        monkeypatch.setattr(sandbox, "_python_roots", lambda: [*roots, str(under_tmp)])
+        with sandbox.Sandbox(sandbox.Limits(sandbox="bwrap"), {}) as box:
+            proc = subprocess.run(
+                [*box._bwrap_command(), "cat", str(under_tmp / "marker")], capture_output=True, text=True, timeout=60
+            )
+        assert proc.returncode == 0 and proc.stdout == "here", proc.stderr
+    finally:
+        shutil.rmtree(under_tmp, ignore_errors=True)

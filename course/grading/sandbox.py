@@ -660,10 +660,11 @@ class Sandbox:
             cmd += ["--dev-bind-try", path, path]
         if gpus:
             cmd += ["--ro-bind-try", "/sys", "/sys"]  # the CUDA runtime reads the PCI topology
-        for root in _python_roots():
-            cmd += ["--ro-bind", root, root]
         cmd += ["--bind", str(self.box), BOX, "--bind", str(self.work / ".tmp"), "/tmp"]
-        cmd += ["--bind", str(self.box / "shm"), "/dev/shm", "--remount-ro", "/dev", "--remount-ro", "/"]
+        cmd += ["--bind", str(self.box / "shm"), "/dev/shm"]
+        for root in _python_roots():  # after /tmp: a Python (a venv) that lives under /tmp stays visible
+            cmd += ["--ro-bind", root, root]
+        cmd += ["--remount-ro", "/dev", "--remount-ro", "/"]
         cmd += ["--chdir", f"{BOX}/work", "--hostname", "sandbox"]
         return cmd
 
