@@ -23,9 +23,9 @@ from importlib import metadata
 from pathlib import Path
 
 from . import layout, settings
+from .delivery import CPU_INDEX  # the one place the course names PyTorch's CPU-only index
 
 PYTHON = "3.11"
-CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 MINIFORGE = "/opt/miniforge3"
 ENV_NAME = "lines-to-logits"
 ENV_PYTHON = f"{MINIFORGE}/envs/{ENV_NAME}/bin/python"
