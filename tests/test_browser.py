@@ -63,7 +63,7 @@ def free_port() -> int:
 @pytest.fixture
 def jupyterlab(tmp_path):
     """JupyterLab on 127.0.0.1 over a student release of lesson 01; yields (base URL, token, tree)."""
-    require_tool(CHROMIUM.exists(), f"{CHROMIUM} is absent (install it with `apt-get install -y chromium`)")
+    require_tool(os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is absent (install it with `apt-get install -y chromium`)")
     tree = tmp_path / "student"
     release.main(tree, [LESSON], ROOT)
     config, settings = tmp_path / "config", tmp_path / "lab-settings"
