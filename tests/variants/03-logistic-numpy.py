@@ -146,6 +146,21 @@ WRONG = [
     Wrong("q2", "def sigmoid(z):\n    return np.array([0.1192, 0.5, 0.9526])", "rounded (or typed in)"),
     Wrong("q2", "def sigmoid(z):\n    1 / (1 + np.exp(-z))", "sigmoid returned None"),
     Wrong("q2", "def sigmoid(z):\n    return 1 / (1 + np.exp(-z[0]))", "shape (3,)"),
+    Wrong(  # np.where with 1 / (1 + e) on both sides: right for z >= 0 only
+        "q2",
+        "def sigmoid(z):\n    e = np.exp(-np.abs(z))\n    return np.where(z >= 0, 1 / (1 + e), 1 / (1 + e))",
+        "wrong only where z < 0",
+    ),
+    Wrong(  # the abs left out of e = np.exp(-np.abs(z))
+        "q2",
+        "def sigmoid(z):\n    e = np.exp(-z)\n    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))",
+        "wrong only where z < 0",
+    ),
+    Wrong(
+        "q2",
+        "def sigmoid(z):\n    e = np.exp(-np.abs(z))\n    return np.where(z >= 0, e / (1 + e), e / (1 + e))",
+        "wrong only where z >= 0",
+    ),
     Wrong("q2", "sigmoid = 0.5", "should be a function"),
     # ---- q3: bce and its gradient (2 sign, 3 log base, 6 normalisation, 4 transposition, 14 no sigmoid, 16)
     Wrong("q3", "def bce(p, t):\n    return np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))", "bce is negative"),
@@ -167,6 +182,11 @@ WRONG = [
     Wrong("q3", "def bce(p, t):\n    return -(t * np.log(p) + (1 - t) * np.log(1 - p))", "should return one number"),
     Wrong("q3", "def bce(p, t):\n    return 0.4149", "the mean of -log 0.9"),
     Wrong("q3", "def bce(p, t):\n    raise NotImplementedError", "raised NotImplementedError"),
+    Wrong(
+        "q3",
+        "def bce(p, t):\n    return -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)) / len(t)",
+        "divided by n twice",
+    ),
     Wrong("q3", bgrad("X.T @ (t - sigmoid(X @ w + b)) / len(t), float(np.mean(t - sigmoid(X @ w + b)))"), "wrong sign"),
     Wrong("q3", bgrad("X.T @ r, float(np.sum(r))"), "missing the / n"),
     Wrong("q3", bgrad("X.T @ r / len(t), float(np.sum(r))"), "grad_b is the SUM of p - t"),
@@ -213,9 +233,22 @@ WRONG = [
         "history holds the loss in log10",
     ),
     Wrong("q4", binary(before="X *= 1.0; t *= 1.0; t[0] = 1 - t[0]"), "changed X or t in place"),
-    Wrong("q4", binary().replace("bce_gradient(X, t, w, b)", "bce_gradient(X_train, t_train, w, b)"), "not X_train"),
+    Wrong(
+        "q4",
+        binary().replace("bce_gradient(X, t, w, b)", "bce_gradient(X_train, t_train, w, b)"),
+        "not X_train and t_train",
+    ),
     Wrong("q4", binary(ret="w, b"), "return three things"),
     Wrong("q4", "def train_binary(X, t, lr, steps):\n    w = np.zeros(X.shape[1])", "returned None"),
+    Wrong("q4", binary(init="w, b, history = np.zeros(len(X)), 0.0, []"), "does w hold one weight per column of X"),
+    Wrong("q4", binary(init="w, b, history = np.zeros(X.shape[1], 0.0), 0.0, []"), "np.zeros takes the shape first"),
+    Wrong("q4", binary(update="b = b - lr * grad_b"), "w never changes"),
+    Wrong("q4", binary(record="history = bce(sigmoid(X @ w + b), t)"), "history is a single number"),
+    Wrong(
+        "q4",
+        binary(update="w, b = w - lr * grad_w, b - lr * grad_b\n        return w, b, history"),
+        "is `return` indented inside the for loop",
+    ),
     Wrong("q4", "train_binary = None", "should be a function"),
     # ---- q5: training run and accuracies (15 leakage / wrong rows, 9 threshold, 8 percentage, 16)
     Wrong("q5", run_binary("X_valid", "t_valid"), "trained on the VALIDATION houses: that is leakage"),
@@ -318,6 +351,16 @@ WRONG = [
     Wrong("q6", "two_class_gap = '0'", "single number, not a str"),
     Wrong("q6", "def sigmoid(z):\n    return 1 / (1 + np.exp(-z)) + 1e-6", "disagree: check sigmoid (question 2)"),
     Wrong("q6", "two_class_gap = None", "two_class_gap is still blank"),
+    Wrong(
+        "q6",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=0, keepdims=True))\n    return E / E.sum(axis=1, keepdims=True)",
+        "each COLUMN's largest score",
+    ),
+    Wrong(  # keepdims on the max but not on the sum
+        "q6",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))\n    return E / E.sum(axis=1)",
+        "E.sum(axis=1), has shape (n,): keepdims=True keeps it a column",
+    ),
     # ---- q7: cross-entropy and its gradient (2 sign, 3 log base, 6 n, 4 transposition, 1 axis, 14 one-hot, 16)
     Wrong("q7", "def cross_entropy(P, y):\n    return np.mean(np.log(P[np.arange(len(y)), y]))", "is negative"),
     Wrong("q7", "def cross_entropy(P, y):\n    return -np.mean(np.log10(P[np.arange(len(y)), y]))", "used log10"),
@@ -385,6 +428,11 @@ WRONG = [
     ),
     Wrong("q7", "def softmax_gradient(X, y, W, b):\n    R = softmax(X @ W + b)", "softmax_gradient returned None"),
     Wrong("q7", "cross_entropy = 1.0986", "should be functions"),
+    Wrong(
+        "q7",
+        "def cross_entropy(P, y):\n    return -np.mean(np.log(P[np.arange(len(y)), y])) / len(y)",
+        "divided by n twice",
+    ),
     # ---- q8: train_softmax (2 sign, 4 transposed W, 5 off by one, 14 bias, 13 globals, 16)
     Wrong("q8", multi(update="W, b = W + lr * grad_W, b + lr * grad_b"), "The loss goes UP"),
     Wrong(
@@ -413,6 +461,15 @@ WRONG = [
     ),
     Wrong("q8", multi(ret="W, b"), "return three things"),
     Wrong("q8", multi(before="X *= 1.0; X[0, 0] = X[0, 0] + 1.0"), "changed X or y in place"),
+    Wrong("q8", multi(init="W, b, history = np.zeros(X.shape[1], k), np.zeros(k), []"), "as one tuple"),
+    Wrong(
+        "q8",
+        multi(init="W, b, history = np.zeros((len(X), k)), np.zeros(k), []"),
+        "does W have one row per column of X",
+    ),
+    Wrong("q8", multi(update="W, b = W - lr * grad_W, b - lr * grad_W"), "one bias per class"),
+    Wrong("q8", multi(update="b = b - lr * grad_b"), "W never changes"),
+    Wrong("q8", multi(record="history = cross_entropy(softmax(X @ W + b), y)"), "history is a single number"),
     Wrong("q8", "def train_softmax(X, y, k, lr, steps):\n    W = np.zeros((X.shape[1], k))", "returned None"),
     Wrong(
         "q8",
@@ -485,6 +542,12 @@ RIGHT = [
         "X_train = ((lonlat[train_idx] - lon_mean) / lon_std).astype(np.float32)",
         "a list of Python integers, float32 features",
     ),
+    Right(
+        "q1",
+        "expensive = (df['Sale_Price'] > df['Sale_Price'].median()).astype(int)\n"
+        "X_train = (lonlat[train_idx] - lonlat[train_idx].mean(0)) / np.sqrt(lonlat[train_idx].var(0))",
+        "a pandas Series for expensive, the std as the root of the variance",
+    ),
     # q2
     Right("q2", "from scipy.special import expit\ndef sigmoid(z):\n    return expit(z)", "scipy's expit"),
     Right(
@@ -498,6 +561,11 @@ RIGHT = [
         "the plain formula: 1 / (1 + inf) = 0 is finite, the warning silenced",
     ),
     Right("q2", "def sigmoid(z):\n    return 0.5 * (1 + np.tanh(z / 2))", "the tanh form"),
+    Right(
+        "q2",
+        "def sigmoid(z):\n    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))",
+        "np.where of the two plain formulas: both are computed (overflow warnings), the finite one is kept",
+    ),
     # q3
     Right(
         "q3",
@@ -542,6 +610,12 @@ RIGHT = [
     ),
     # q6
     Right(
+        "q5",
+        "binary_valid_acc = (np.round(sigmoid(X_valid @ w_bin + b_bin)) == t_valid).mean()\n"
+        "majority_acc = np.mean(t_valid == (t_train.sum() > len(t_train) / 2))",
+        "np.round of the probabilities, the majority as a boolean",
+    ),
+    Right(
         "q6",
         "def softmax(Z):\n    out = []\n    for row in Z:\n        e = np.exp(row - max(row))\n        out.append(e / e.sum())\n"
         "    return np.array(out)\n"
@@ -553,6 +627,12 @@ RIGHT = [
         "from scipy.special import logsumexp\ndef softmax(Z):\n    return np.exp(Z - logsumexp(Z, axis=1, keepdims=True))\n"
         "two_class_gap = 0.0",
         "the logsumexp form; the gap typed as 0 (it is 0 to rounding)",
+    ),
+    Right(
+        "q6",
+        "def softmax(Z):\n    E = np.exp(Z - np.max(Z, axis=-1)[:, None])\n    return E / np.sum(E, axis=-1)[:, None]\n"
+        "two_class_gap = np.abs(softmax(Z_pairs)[:, 1] - sigmoid(np.diff(Z_pairs, axis=1)[:, 0])).max()",
+        "axis=-1 and [:, None] for keepdims, np.diff for z1 - z0, a NumPy float",
     ),
     # q7
     Right(
@@ -575,6 +655,12 @@ RIGHT = [
         "    return ((R.T @ X) / len(y)).T.astype(np.float32), R.mean(axis=0).tolist()",
         "one-hot by comparison, the transpose of (P - Y).T @ X, float32 and a list",
     ),
+    Right(
+        "q7",
+        "def softmax_gradient(X, y, W, b):\n    P = softmax(X @ W + b)\n    Y = np.eye(W.shape[1])[y]\n"
+        "    return np.einsum('nf,nk->fk', X, P - Y) / X.shape[0], np.mean(P - Y, axis=0)",
+        "np.einsum for X.T @ (P - Y)",
+    ),
     # q8
     Right(
         "q8",
@@ -582,6 +668,11 @@ RIGHT = [
         "    for _ in range(steps):\n        gW, gb = softmax_gradient(X, y, W, b)\n        W -= lr * gW\n        b -= lr * gb\n"
         "        history.append(cross_entropy(softmax(X @ W + b), y))\n    return W, b, history",
         "history after each step, in-place updates",
+    ),
+    Right(
+        "q8",
+        multi(init="W, b, history = np.zeros((X.shape[1], k)), 0.0, []"),
+        "b started as the number 0.0 (the first step broadcasts it to k biases)",
     ),
     # q9
     Right(

@@ -31,6 +31,9 @@ def test_sigmoid_values_and_large_scores(sigmoid):
             raise AssertionError(message)
     if np.allclose(got, want, atol=0.0051) and (not np.allclose(got, want, rtol=1e-06)):
         raise AssertionError("sigmoid's results are rounded (or typed in): compute 1 / (1 + exp(-z)) and keep every digit.")
+    for side, where, formula in [(z < 0, 'z < 0 (sigmoid(-2) = 0.1192)', 'e / (1 + e)'), (z >= 0, 'z >= 0 (sigmoid(3) = 0.9526)', '1 / (1 + e)')]:
+        if np.allclose(got[~side], want[~side], rtol=1e-06) and (not np.allclose(got[side], want[side], rtol=1e-06)):
+            raise AssertionError(f'sigmoid is wrong only where {where}: there, with e = np.exp(-np.abs(z)), it is {formula}.')
     ok = np.allclose(got, want, rtol=1e-06)
     assert ok, f'sigmoid([-2, 0, 3]) should be [0.1192, 0.5, 0.9526], 1 / (1 + exp(-z)); got {np.round(got, 4).tolist()}.'
     big = np.array([-1000.0, -30.0, 30.0, 1000.0])

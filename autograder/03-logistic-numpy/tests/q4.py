@@ -28,7 +28,13 @@ def test_train_binary_example(train_binary):
         try:
             out = train_binary(X, t, lr, steps)
         except Exception as e:
-            raise AssertionError(f'train_binary raised {type(e).__name__} on an X of shape ({n}, {f}): {e} (does it use its own arguments X, t, lr and steps, not X_train and t_train?)') from None
+            if type(e).__name__ == 'TypeError' and 'data type' in str(e):
+                hint = 'np.zeros takes the shape first and a dtype second: w = np.zeros(X.shape[1]), b = 0.0'
+            elif 'matmul' in str(e) or 'broadcast' in str(e):
+                hint = 'a shape error: does w hold one weight per column of X, np.zeros(X.shape[1])? And does it use its own arguments X and t, not X_train and t_train?'
+            else:
+                hint = 'does it use its own arguments X, t, lr and steps, not X_train and t_train?'
+            raise AssertionError(f'train_binary raised {type(e).__name__} on an X of shape ({n}, {f}): {str(e).strip()} ({hint})') from None
         ok = out is not None
         assert ok, 'train_binary returned None: write its body (still `...`?) and end it with `return w, b, history`.'
         ok = np.array_equal(X, copies[0]) and np.array_equal(t, copies[1])
@@ -42,13 +48,18 @@ def test_train_binary_example(train_binary):
             raise AssertionError('train_binary should return w, b and history as numbers and arrays.') from None
         ok = w.size == f and b.size == 1
         assert ok, f'With {f} feature(s), w should hold {f} weight(s) and b one number; got shapes {w.shape}, {b.shape}.'
+        if np.ndim(out[2]) == 0:
+            raise AssertionError('history is a single number: start it as a list, history = [], and append one loss per step.')
         ok = len(h) in (steps, steps + 1)
-        assert ok, f'history should hold one loss per step ({steps} steps here); it has {len(h)} entries.'
+        count = '1 entry (is `return` indented inside the for loop?)' if len(h) == 1 else f'{len(h)} entries'
+        assert ok, f'history should hold one loss per step ({steps} steps here); it has {count}.'
         if np.all(np.isfinite(h)) and h[-1] > h[0]:
             raise AssertionError('The loss goes UP during training: each step should SUBTRACT lr times the gradient (w = w - lr * grad_w).')
         b = float(b[0])
         if b == 0.0 and abs(want_b) > 1e-06:
             raise AssertionError('b never changes: update the bias too, b = b - lr * grad_b.')
+        if np.all(w == 0) and (not np.allclose(want_w, 0)):
+            raise AssertionError('w never changes: update the weights too, w = w - lr * grad_w.')
         from_ones = reference(X, t, lr, steps, np.ones(f), 1.0)
         if np.allclose(w, from_ones[0]) and np.isclose(b, from_ones[1]):
             raise AssertionError('train_binary should start from zeros: w = np.zeros(X.shape[1]), b = 0.')

@@ -19,7 +19,7 @@ def test_softmax_and_two_classes(softmax, sigmoid, two_class_gap):
                 out = softmax(Z)
             got = None if out is None else np.asarray(out, dtype=float)
         except Exception as e:
-            raise AssertionError(f'softmax raised {type(e).__name__} on {what}: {e} (Z.max(axis=1) has shape (n,): keepdims=True keeps it a column, (n, 1), that fits Z)') from None
+            raise AssertionError(f"softmax raised {type(e).__name__} on {what}: {str(e).strip()} (a row's max or sum, Z.max(axis=1) or E.sum(axis=1), has shape (n,): keepdims=True keeps it a column, (n, 1), that fits Z)") from None
         assert got is not None, 'softmax returned None: write its body (still `...`?) and end it with `return`.'
         ok = np.array_equal(Z, copy)
         assert ok, 'softmax changed its input Z in place (Z -= ...?): compute a new array instead.'
@@ -34,6 +34,9 @@ def test_softmax_and_two_classes(softmax, sigmoid, two_class_gap):
         raise AssertionError('softmax normalised each COLUMN (axis=0): each row (one house) should sum to 1, axis=1.')
     if np.allclose(got, np.exp(Z) / np.exp(Z).sum()):
         raise AssertionError('softmax divided by the sum of the whole array: divide each row by its own sum (axis=1).')
+    shifted = np.exp(Z - Z.max(axis=0, keepdims=True))
+    if np.allclose(got, shifted / shifted.sum(axis=1, keepdims=True)):
+        raise AssertionError("softmax subtracted each COLUMN's largest score (axis=0), which changes the probabilities: subtract each row's own largest score, Z.max(axis=1, keepdims=True) (one number per house cancels in the division).")
     if np.allclose(got, np.exp(Z)) or np.allclose(got, np.exp(Z - Z.max(axis=1, keepdims=True))):
         raise AssertionError("softmax did not divide by the row's sum: the probabilities of a house should add up to 1.")
     if np.allclose(got, np.log(want)):
@@ -86,7 +89,7 @@ def test_softmax_fresh_inputs(softmax, sigmoid, two_class_gap):
                 out = softmax(Z)
             got = None if out is None else np.asarray(out, dtype=float)
         except Exception as e:
-            raise AssertionError(f'softmax raised {type(e).__name__} on {what}: {e} (Z.max(axis=1) has shape (n,): keepdims=True keeps it a column, (n, 1), that fits Z)') from None
+            raise AssertionError(f"softmax raised {type(e).__name__} on {what}: {str(e).strip()} (a row's max or sum, Z.max(axis=1) or E.sum(axis=1), has shape (n,): keepdims=True keeps it a column, (n, 1), that fits Z)") from None
         assert got is not None, 'softmax returned None: write its body (still `...`?) and end it with `return`.'
         ok = np.array_equal(Z, copy)
         assert ok, 'softmax changed its input Z in place (Z -= ...?): compute a new array instead.'

@@ -25,7 +25,7 @@ def test_bce_and_its_gradient_examples(bce, bce_gradient):
     ok = np.array_equal(p, [0.9, 0.2, 0.6]) and np.array_equal(t, [1.0, 0.0, 0.0])
     assert ok, 'bce changed its input arrays in place: compute new arrays instead.'
     terms = t * np.log(p) + (1 - t) * np.log(1 - p)
-    hints = [(-want, 'bce is negative: it is MINUS the mean of t * log(p) + (1 - t) * log(1 - p) (logs of numbers below 1 are negative).'), (want / np.log(10), 'bce used log10: the cross-entropy uses the natural log, np.log.'), (want / np.log(2), 'bce used log2: the cross-entropy uses the natural log, np.log.'), (3 * want, 'bce summed over the houses: take the mean.'), (-np.mean(t * np.log(1 - p) + (1 - t) * np.log(p)), 'bce swapped the two terms: log(p) goes with t = 1, log(1 - p) with t = 0.'), (-np.mean(t * np.log(p)), 'bce left out the houses with t = 0: add (1 - t) * log(1 - p).'), (-np.mean((1 - t) * np.log(1 - p)), 'bce left out the houses with t = 1: add t * log(p).'), (np.mean((p - t) ** 2), 'bce computed the MSE: the cross-entropy is -mean(t * log(p) + (1 - t) * log(1 - p)).'), (-np.sum(terms) / 2, 'bce divided by the wrong number: take the mean over the houses.')]
+    hints = [(-want, 'bce is negative: it is MINUS the mean of t * log(p) + (1 - t) * log(1 - p) (logs of numbers below 1 are negative).'), (want / np.log(10), 'bce used log10: the cross-entropy uses the natural log, np.log.'), (want / np.log(2), 'bce used log2: the cross-entropy uses the natural log, np.log.'), (3 * want, 'bce summed over the houses: take the mean.'), (-np.mean(t * np.log(1 - p) + (1 - t) * np.log(p)), 'bce swapped the two terms: log(p) goes with t = 1, log(1 - p) with t = 0.'), (-np.mean(t * np.log(p)), 'bce left out the houses with t = 0: add (1 - t) * log(1 - p).'), (-np.mean((1 - t) * np.log(1 - p)), 'bce left out the houses with t = 1: add t * log(p).'), (np.mean((p - t) ** 2), 'bce computed the MSE: the cross-entropy is -mean(t * log(p) + (1 - t) * log(1 - p)).'), (-np.sum(terms) / 2, 'bce divided by the wrong number: take the mean over the houses.'), (want / 3, 'bce divided by n twice: np.mean already divides by the number of houses.')]
     for wrong, message in hints:
         if np.isclose(got, wrong) and (not np.isclose(wrong, want)):
             raise AssertionError(message)
@@ -40,7 +40,7 @@ def test_bce_and_its_gradient_examples(bce, bce_gradient):
         try:
             out = bce_gradient(X, t, w, b)
         except Exception as e:
-            raise AssertionError(f'bce_gradient raised {type(e).__name__} on X of shape ({n}, {f}): {e}. (A shape error? grad_w is X.T @ (p - t) / n: X.T has shape (f, n), p - t has shape (n,).)') from None
+            raise AssertionError(f'bce_gradient raised {type(e).__name__} on X of shape ({n}, {f}): {str(e).strip()}. (A shape error? grad_w is X.T @ (p - t) / n: X.T has shape (f, n), p - t has shape (n,).)') from None
         ok = out is not None
         assert ok, 'bce_gradient returned None: write its body (still `...`?) and end it with `return grad_w, grad_b`.'
         ok = all((np.array_equal(a, c) for a, c in zip((X, t, w), copies)))

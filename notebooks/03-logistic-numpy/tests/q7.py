@@ -29,7 +29,7 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
     assert value is not None, 'cross_entropy returned None: write its body (still `...`?) and end it with `return`.'
     ok = got is not None
     assert ok, f'cross_entropy should return one number, the mean over the houses; got shape {np.shape(value)}.'
-    hints = [(-want, 'cross_entropy is negative: it is MINUS the mean of log P[i, y_i].'), (want / np.log(10), 'cross_entropy used log10: use the natural log, np.log.'), (4 * want, 'cross_entropy summed over the houses: take the mean.'), (want / 3, 'cross_entropy divided by n * k (np.mean over the whole one-hot product): average over the houses only.'), (-np.mean(np.log(P.max(axis=1))), "cross_entropy used each house's LARGEST probability: use the true class's, P[i, y_i]."), (-np.mean(np.log(P[:, 0])), "cross_entropy used class 0's probability for every house: use the true class's, P[i, y_i]."), (-np.mean(np.log(1 - P[np.arange(4), y])), "cross_entropy used log(1 - P): the loss is -log of the true class's probability.")]
+    hints = [(-want, 'cross_entropy is negative: it is MINUS the mean of log P[i, y_i].'), (want / np.log(10), 'cross_entropy used log10: use the natural log, np.log.'), (4 * want, 'cross_entropy summed over the houses: take the mean.'), (want / 3, 'cross_entropy divided by n * k (np.mean over the whole one-hot product): average over the houses only.'), (want / 4, 'cross_entropy divided by n twice: np.mean already divides by the number of houses.'), (-np.mean(np.log(P.max(axis=1))), "cross_entropy used each house's LARGEST probability: use the true class's, P[i, y_i]."), (-np.mean(np.log(P[:, 0])), "cross_entropy used class 0's probability for every house: use the true class's, P[i, y_i]."), (-np.mean(np.log(1 - P[np.arange(4), y])), "cross_entropy used log(1 - P): the loss is -log of the true class's probability.")]
     for wrong, message in hints:
         if np.isclose(got, wrong):
             raise AssertionError(message)
@@ -44,7 +44,7 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
             with np.errstate(all='ignore'):
                 out = softmax_gradient(X, y, W, b)
         except Exception as e:
-            raise AssertionError(f'softmax_gradient raised {type(e).__name__} on X ({n}, {f}), W ({f}, {k}): {e}. (A shape error? grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k): (f, n) times (n, k).)') from None
+            raise AssertionError(f'softmax_gradient raised {type(e).__name__} on X ({n}, {f}), W ({f}, {k}): {str(e).strip()}. (A shape error? grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k), k = W.shape[1]: (f, n) times (n, k).)') from None
         ok = out is not None
         assert ok, 'softmax_gradient returned None: write its body (still `...`?) and end it with `return grad_W, grad_b`.'
         ok = all((np.array_equal(a, c) for a, c in zip((X, y, W, b), copies)))

@@ -30,7 +30,13 @@ def test_train_softmax_example(train_softmax):
         try:
             out = train_softmax(X, y, k, lr, steps)
         except Exception as e:
-            raise AssertionError(f'train_softmax raised {type(e).__name__} on X of shape ({n}, {f}) and {k} classes: {e} (does it use its own arguments X, y, k, lr and steps?)') from None
+            if type(e).__name__ == 'TypeError' and 'data type' in str(e):
+                hint = 'np.zeros takes the whole shape as one tuple, then a dtype: W = np.zeros((X.shape[1], k))'
+            elif 'matmul' in str(e) or 'broadcast' in str(e):
+                hint = 'a shape error: does W have one row per column of X and one column per class, np.zeros((X.shape[1], k))? And does it use its own arguments X and y, not X_train and y_train?'
+            else:
+                hint = 'does it use its own arguments X, y, k, lr and steps?'
+            raise AssertionError(f'train_softmax raised {type(e).__name__} on X of shape ({n}, {f}) and {k} classes: {str(e).strip()} ({hint})') from None
         ok = out is not None
         assert ok, 'train_softmax returned None: write its body (still `...`?) and end it with `return W, b, history`.'
         ok = np.array_equal(X, copies[0]) and np.array_equal(y, copies[1])
@@ -44,14 +50,21 @@ def test_train_softmax_example(train_softmax):
             raise AssertionError('train_softmax should return W, b and history as arrays and numbers.') from None
         if W.shape == (k, f) and f != k:
             raise AssertionError(f'W has shape ({k}, {f}): it should be (f, k) = ({f}, {k}), one column per class, so that X @ W works.')
-        ok = W.shape == (f, k) and b.shape == (k,)
-        assert ok, f'With {f} feature(s) and {k} classes, W should have shape ({f}, {k}) and b ({k},); got {W.shape} and {b.shape}.'
+        ok = W.shape == (f, k)
+        assert ok, f'With {f} feature(s) and {k} classes, W should have shape ({f}, {k}); got {W.shape}.'
+        ok = b.shape == (k,)
+        assert ok, f'b should hold one bias per class, shape ({k},) like grad_b; got {b.shape}.'
+        if np.ndim(out[2]) == 0:
+            raise AssertionError('history is a single number: start it as a list, history = [], and append one loss per step.')
         ok = len(h) in (steps, steps + 1)
-        assert ok, f'history should hold one loss per step ({steps} steps here); it has {len(h)} entries.'
+        count = '1 entry (is `return` indented inside the for loop?)' if len(h) == 1 else f'{len(h)} entries'
+        assert ok, f'history should hold one loss per step ({steps} steps here); it has {count}.'
         if np.all(np.isfinite(h)) and h[-1] > h[0]:
             raise AssertionError('The loss goes UP during training: each step should SUBTRACT lr times the gradient.')
         if np.all(b == 0) and (not np.allclose(want_b, 0)):
             raise AssertionError('b never changes: update the biases too, b = b - lr * grad_b.')
+        if np.all(W == 0) and (not np.allclose(want_W, 0)):
+            raise AssertionError('W never changes: update the weights too, W = W - lr * grad_W.')
         ok = np.allclose(W, want_W) and np.allclose(b, want_b)
         assert ok, f'train_softmax ends at the wrong W and b on this example ({n} houses, {k} classes, lr={lr}, {steps} steps): start from zeros, use the lr, k and steps it is given, and do exactly `steps` updates.'
         ok = any((len(h) == len(ref) and np.allclose(h, ref) for ref in (losses[:-1], losses[1:], losses)))
