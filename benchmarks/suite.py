@@ -78,6 +78,9 @@ def measure(busy: int, keep: Path | None) -> dict:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     dirty = bool(subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout)
     with tempfile.TemporaryDirectory(prefix="suite-") as tmp:
+        # Like any checkout: other users may pass through (the grader's uid and Landlock tests run the
+        # clone's Python as another user; a 0700 temporary folder would make them refuse, rightly).
+        os.chmod(tmp, 0o755)
         clone = Path(tmp) / "clone"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         logs = Path(keep or tmp)
