@@ -1,4 +1,4 @@
-"""Lesson 04: wrong answers that must lose points (with their message) and right ones that must not.
+"""Lesson 05: wrong answers that must lose points (with their message) and right ones that must not.
 
 Derived from CHECKLIST.md question by question; the checklist line is named in each comment.
 """
@@ -106,6 +106,9 @@ WRONG = [
     Wrong(
         "q1", "price_class = (price > price_edges[0]).astype(int) + (price > price_edges[1])", "exactly at an edge"
     ),  # 9 ties at class edges
+    Wrong(
+        "q1", "price_class = pd.qcut(price, 3, labels=False)", "pd.qcut put it in the class below"
+    ),  # 9 right-closed bins
     Wrong("q1", "price_class = 2 - np.digitize(price, price_edges)", "0 below the first edge"),  # 2 sign
     Wrong("q1", "price_class = np.digitize(np.sort(price), price_edges)", "0 below the first edge"),  # 11 row order
     Wrong("q1", "price_class = np.digitize(price, price_edges)[:, None]", "shape (2930,)"),  # 4 shape
@@ -167,6 +170,7 @@ WRONG = [
     Wrong("q3", "logreg_bias_shape = (1, 3)", "1-D, (3,)"),  # 4
     Wrong("q3", "logreg_weight_shape = '(3, 2)'", "should be a tuple of integers"),  # 7
     Wrong("q3", "logreg_bias_shape = (3.0,)", "should be a tuple of integers"),  # 7
+    Wrong("q3", "logreg_bias_shape = (3)", "a tuple of one number needs a comma"),  # 7 (3) is an int
     Wrong("q3", "logits_untrained = torch.randn(2344, 3)", "a linear function of the standardized features"),  # 13
     Wrong("q3", "logits_untrained = logreg(X_train).T", "is transposed"),  # 4
     Wrong("q3", "logits_untrained = logreg(X_valid)", "one row per TRAINING house"),  # 15
@@ -209,6 +213,16 @@ WRONG = [
         ),
         "changed its input in place",
     ),  # 12
+    Wrong(
+        "q4",
+        softmax_variant("e = torch.exp(logits - logits.max(dim=1))\nreturn e / e.sum(dim=1, keepdim=True)"),
+        "gives a pair (values, indices)",
+    ),  # 7 max(dim=...) returns a pair
+    Wrong(
+        "q4",
+        softmax_variant("e = torch.exp(logits - logits.max(dim=1).values)\nreturn e / e.sum(dim=1)"),
+        "Keep the reduced dimension with keepdim=True",
+    ),  # 1 the kept dimension
     Wrong("q4", softmax_variant("return torch.log_softmax(logits, dim=1)"), "LOG-probabilities"),  # 3
     Wrong("q4", softmax_variant("return torch.sigmoid(logits)"), "uses the sigmoid"),  # 14
     Wrong("q4", softmax_variant("return torch.softmax(logits, dim=1) / logits.shape[1]"), "should sum to 1"),  # 6
@@ -252,6 +266,16 @@ WRONG = [
     ),  # 11 a hard-coded size
     Wrong("q5", ce_variant("-torch.log(probs[0, labels[0]])"), "wrong on a 2-house example"),  # 11 one row
     Wrong(
+        "q5", ce_variant("-(F.one_hot(labels) * torch.log(probs)).sum(dim=1).mean()"), "a batch that lacks the last one"
+    ),  # 11 the number of classes guessed from the labels
+    Wrong("q5", "loss_by_hand = ce_by_hand(probs_untrained, y_train)", "loss_by_hand got probabilities"),  # 14
+    Wrong(
+        "q5",
+        "loss_nll = F.nll_loss(-F.log_softmax(logits_untrained, dim=1), y_train)",
+        "F.nll_loss flips the sign itself",
+    ),  # 2 the sign doubled
+    Wrong("q5", "ce_module = nn.CrossEntropyLoss", "call it to make the loss object"),  # 7 the class for the object
+    Wrong(
         "q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum(dim=1)"), "should return one number"
     ),  # 6 no mean at all
     Wrong("q5", "ce_module = nn.NLLLoss()", "should be the loss object nn.CrossEntropyLoss()"),
@@ -264,6 +288,31 @@ WRONG = [
     Wrong("q5", "loss_functional = torch.tensor(1.2)", "loss_functional disagrees"),  # 8 rounded, typed in
     Wrong("q5", "loss_module = None", "should be a single number"),  # 16
     # q6: the training loop
+    Wrong(
+        "q6",
+        train_variant(
+            GOOD_STEP.replace("model(X), y", "model(X_train), y_train")
+            + "train_losses.append(loss.item())\n"
+            + RECORD_VALID
+        ),
+        "it uses the notebook's X_train and y_train",
+    ),  # 15 the notebook's rows, not the arguments
+    Wrong(
+        "q6",
+        train_variant(
+            GOOD_STEP
+            + "train_losses.append(loss.item())\n"
+            + RECORD_VALID.replace("model(X_val), y_val", "model(X_valid), y_valid")
+        ),
+        "it uses the notebook's X_valid and y_valid",
+    ),  # 15
+    Wrong(
+        "q6",
+        train_variant(
+            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID + "\nreturn train_losses, valid_losses"
+        ),
+        "is the return indented inside the loop?",
+    ),  # 5 one step only
     Wrong(
         "q6",
         train_variant(
@@ -377,6 +426,12 @@ WRONG = [
     ),  # 1
     Wrong("q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"), "NUMBER of correct houses"),  # 6
     Wrong(
+        "q7", accuracy_variant("(logits.argmax() == labels).float().mean().item()"), "the whole tensor (no dim)"
+    ),  # 1
+    Wrong(
+        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).mean().item()"), "with .float() before .mean()"
+    ),  # 7
+    Wrong(
         "q7", accuracy_variant("(logits.argmin(dim=1) == labels).float().mean().item()"), "picks the smallest logit"
     ),  # 2
     Wrong("q7", accuracy_variant("logits.argmax(dim=1) == labels"), "one match per house"),  # 16
@@ -390,6 +445,12 @@ WRONG = [
         "a missing return",
     ),  # 16
     Wrong("q7", "logreg_valid_acc = accuracy(logreg(X_train), y_train)", "accuracy on the training set"),  # 15
+    Wrong(
+        "q7",
+        accuracy_variant("(logits.argmax() == labels).float().mean().item()")
+        + "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
+        "what your accuracy function gives, but accuracy is not right yet",
+    ),  # 1 the wrong accuracy, used as asked
     Wrong("q7", "logreg_valid_acc = 0.54", "should be accuracy(logreg(X_valid), y_valid)"),  # 13
     Wrong("q7", "always_medium_acc = (y_train == 1).float().mean().item()", "fraction of VALIDATION houses"),  # 15
     Wrong("q7", "always_medium_acc = 1 / 3", "fraction of VALIDATION houses"),  # 13
@@ -592,6 +653,12 @@ WRONG = [
     ),
     Wrong("q9", "mlp_valid_acc = accuracy(mlp(X_train), y_train)", "accuracy on the training set"),  # 15
     Wrong("q9", "mlp_valid_acc = torch.tensor(mlp_valid_acc)", "a Python float"),  # 7
+    Wrong(
+        "q9",
+        accuracy_variant("(logits.argmax() == labels).float().mean().item()")
+        + "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
+        "question 7's check says how",
+    ),  # 1 question 7's wrong accuracy, used as asked
     Wrong("q9", "mlp_train_losses = mlp_train_losses[-50:]", "(300 steps)"),  # 5
     Wrong(
         "q9",
@@ -661,6 +728,12 @@ RIGHT = [
     Right("q4", "def softmax_probs(logits):\n    return nn.Softmax(dim=1)(logits)", "the nn.Softmax module"),
     Right(
         "q4",
+        "def softmax_probs(logits):\n    z = logits - logits.amax(dim=1, keepdim=True)\n"
+        "    return torch.exp(z - torch.logsumexp(z, dim=1, keepdim=True))",
+        "exp of the log-probabilities, torch.logsumexp",
+    ),
+    Right(
+        "q4",
         "def softmax_probs(logits):\n    z = logits - logits.max(dim=1, keepdim=True).values\n"
         "    e = torch.exp(z)\n    return e / e.sum(dim=1, keepdim=True)\n"
         "probs_untrained = softmax_probs(logits_untrained).detach()\nprob_row_sums = probs_untrained.sum(axis=1)",
@@ -682,6 +755,12 @@ RIGHT = [
         "def ce_by_hand(logits, labels):\n    logp = torch.log(torch.softmax(logits, dim=1))\n"
         "    return -logp[torch.arange(len(labels)), labels].mean()",
         "picking the true class by indexing",
+    ),
+    Right(
+        "q5",
+        "def ce_by_hand(logits, labels):\n    return -F.log_softmax(logits, dim=1).gather(1, labels[:, None]).mean()\n"
+        "loss_nll = F.nll_loss(torch.log(softmax_probs(logits_untrained)), y_train)",
+        "gather; nll_loss of the log of the probabilities",
     ),
     Right(
         "q5",

@@ -26,6 +26,8 @@ def test_logreg_public(logreg, logreg_weight_shape, logreg_bias_shape, logits_un
     ok = (logreg.in_features, logreg.out_features) == (2, 3) and logreg.bias is not None
     assert ok, 'logreg should be nn.Linear(in_features=2, out_features=3, bias=True).'
     for name, value in [('logreg_weight_shape', logreg_weight_shape), ('logreg_bias_shape', logreg_bias_shape)]:
+        if isinstance(value, numbers.Integral) and (not isinstance(value, bool)):
+            raise AssertionError(f'{name} is the number {value}, not a tuple: in Python ({value}) is just {value}; a tuple of one number needs a comma, ({value},).')
         ok = isinstance(value, (tuple, list, torch.Size)) and all((isinstance(d, numbers.Integral) and (not isinstance(d, bool)) for d in value))
         assert ok, f'{name} should be a tuple of integers such as (5, 7); it is {describe(value)}.'
     if tuple(logreg_weight_shape) == (2, 3):

@@ -41,16 +41,19 @@ def test_train_classifier_public(train_classifier):
     F.cross_entropy(probe(X), y).backward()
     one_gradient = probe.weight.grad.clone()
 
-    def run(steps, lr):
+    def run(steps, lr, sign=1.0):
         model = copy.deepcopy(start)
         try:
-            result = train_classifier(model, X.clone(), y.clone(), X_val.clone(), y_val.clone(), steps=steps, lr=lr)
+            result = train_classifier(model, sign * X, y.clone(), sign * X_val, y_val.clone(), steps=steps, lr=lr)
         except Exception as e:
-            raise AssertionError(f'train_classifier(model, X, y, X_val, y_val, steps={steps}, lr={lr}) raised {type(e).__name__}: {str(e)[:160]}') from None
+            raise AssertionError(f'train_classifier(model, X, y, X_val, y_val, steps={steps}, lr={lr}) raised {type(e).__name__} ({str(e)[:160]}).') from None
         ok = isinstance(result, (tuple, list)) and len(result) == 2
         assert ok, f'train_classifier should return two lists, (train_losses, valid_losses); it returned {describe(result)}.'
         for name, losses in zip(('train_losses', 'valid_losses'), result):
             ok = isinstance(losses, (list, tuple)) and len(losses) == steps
+            if isinstance(losses, (list, tuple)) and (not ok):
+                where = ' (is the return indented inside the loop?)' if len(losses) == 1 else ''
+                raise AssertionError(f'train_classifier(..., steps={steps}) should return {name} with one loss per step, {steps} in all; it holds {len(losses)}{where}.')
             assert ok, f'train_classifier(..., steps={steps}) should return {name} as a list with one loss per step; it returned {describe(losses)}.'
             ok = all((isinstance(v, float) for v in losses))
             assert ok, f'The recorded losses should be Python floats: use loss.item(). {name} holds {describe(losses[0])}.'
@@ -65,6 +68,10 @@ def test_train_classifier_public(train_classifier):
         raise AssertionError('train_classifier computes its training loss on the validation rows: learn from X and y only. A model that learns from the validation houses is then graded on houses it has seen (leakage).')
     if all_near(train_losses, softmaxed):
         raise AssertionError('train_classifier applies softmax before F.cross_entropy, which applies it again: pass the raw logits model(X).')
+    _, flipped_train, flipped_valid = run(3, 0.0, sign=-1.0)
+    for losses, flipped, start_loss, names in [(train_losses, flipped_train, train_start, ('training', 'X and y', 'X_train and y_train')), (valid_losses, flipped_valid, valid_start, ('validation', 'X_val and y_val', 'X_valid and y_valid'))]:
+        if not all_near(losses, start_loss) and all_near(flipped, losses[0]):
+            raise AssertionError(f"train_classifier's {names[0]} loss stays the same when it is given other {names[1]}: it uses the notebook's {names[2]}. Inside the function use its own arguments X, y, X_val and y_val, so that it trains on whatever data it is given (the MLP reuses it).")
     ok = all_near(train_losses, train_start)
     assert ok, 'train_losses should hold F.cross_entropy(model(X), y) at each step (with lr=0 the model never moves, so all equal the starting loss).'
     if all_near(valid_losses, train_start):

@@ -59,7 +59,7 @@ def test_mlp_public(mlp, mlp_train_losses, mlp_valid_losses, mlp_valid_acc, X_tr
     if abs(valid_acc - on_train) < 1e-06 and abs(on_train - want) > 1e-06:
         raise AssertionError(f'{prefix}_valid_acc is the accuracy on the training set: measure it on X_valid, y_valid, the houses the model did not learn from.')
     ok = abs(valid_acc - want) < 1e-06
-    assert ok, f'{prefix}_valid_acc should be accuracy({prefix}(X_valid), y_valid), after training.'
+    assert ok, f"{prefix}_valid_acc should be accuracy({prefix}(X_valid), y_valid), after training (if it is, your accuracy function is not right yet: question 7's check says how)."
     ok = valid_acc >= 0.58
     assert ok, f"The MLP's validation accuracy is {valid_acc:.3f}; trained for 300 Adam steps with lr=0.05 it should be at least 0.58."
 

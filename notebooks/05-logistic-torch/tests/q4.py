@@ -25,7 +25,12 @@ def test_softmax_public(softmax_probs, probs_untrained, prob_row_sums, logits_un
     try:
         P = softmax_probs(given)
     except Exception as e:
-        raise AssertionError(f'softmax_probs raised {type(e).__name__} on the example [[1, 2, 3], [1000, 1001, 999]]: {str(e)[:120]}') from None
+        hint = ''
+        if 'return_types' in str(e):
+            hint = ' logits.max(dim=1) gives a pair (values, indices): take its .values, with keepdim=True.'
+        elif 'must match the size' in str(e):
+            hint = ' Keep the reduced dimension with keepdim=True (in .max and .sum): a (2, 1) column of row maxima or totals lines up with the rows, a (2,) vector does not.'
+        raise AssertionError(f'softmax_probs raised {type(e).__name__} on the example [[1, 2, 3], [1000, 1001, 999]] ({str(e)[:120]}).{hint}') from None
     assert isinstance(P, torch.Tensor), f'softmax_probs should return a torch tensor; it returned {describe(P)} (a missing return?).'
     ok = torch.equal(given, example)
     assert ok, "softmax_probs changed its input in place (`logits -= ...`): compute a new tensor, so that the caller's logits stay as they were."

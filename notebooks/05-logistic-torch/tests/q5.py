@@ -32,7 +32,7 @@ def test_cross_entropy_public(ce_by_hand, loss_by_hand, loss_nll, loss_functiona
         try:
             got = ce_by_hand(Z.clone(), y.clone())
         except Exception as e:
-            hint = ' Take the number of classes from logits.shape[1]: ce_by_hand must work for any number of classes.' if k != 3 else ''
+            hint = ' Take the number of classes from logits.shape[1], F.one_hot(labels, num_classes=logits.shape[1]): ce_by_hand must work for any number of classes, even in a batch that lacks the last one.' if k != 3 else ''
             raise AssertionError(f'ce_by_hand raised {type(e).__name__} on {where} ({k} classes).{hint}') from None
         try:
             got = float(torch.as_tensor(got).detach().cpu().double().reshape(()))
@@ -46,7 +46,7 @@ def test_cross_entropy_public(ce_by_hand, loss_by_hand, loss_nll, loss_functiona
         assert ok, f'ce_by_hand is wrong on {where}: -(onehot * log(softmax(logits))), summed over the classes, averaged over the houses.'
     assert callable(ce_by_hand), f'ce_by_hand should be a function: def ce_by_hand(logits, labels): ...; it is {describe(ce_by_hand)}.'
     check_by_hand(torch.tensor([[2.0, 0.0, 1.0], [0.5, 1.5, -1.0]]), torch.tensor([0, 2]), 'a 2-house example')
-    check_by_hand(torch.tensor([[0.0, 1.0, 2.0, 3.0], [1.0, 1.0, 0.0, 0.0], [3.0, 0.0, 0.0, 1.0]]), torch.tensor([3, 0, 1]), 'a 3-house example')
+    check_by_hand(torch.tensor([[0.0, 1.0, 2.0, 3.0], [1.0, 1.0, 0.0, 0.0], [3.0, 0.0, 0.0, 1.0]]), torch.tensor([2, 0, 1]), 'a 3-house example')
     numbers = {}
     for name, value in [('loss_by_hand', loss_by_hand), ('loss_nll', loss_nll), ('loss_functional', loss_functional), ('loss_module', loss_module)]:
         try:
@@ -60,15 +60,19 @@ def test_cross_entropy_public(ce_by_hand, loss_by_hand, loss_nll, loss_functiona
     assert ok, 'y_train (question 2) should be a long tensor of shape (2344,) before the losses can be checked.'
     Z, y = (logits_untrained.detach().cpu().float(), y_train.detach().cpu())
     on_probs = float(F.cross_entropy(torch.softmax(Z, dim=1), y))
-    for name in ('loss_functional', 'loss_module'):
+    for name in ('loss_by_hand', 'loss_functional', 'loss_module'):
         if abs(numbers[name] - on_probs) < 1e-05:
-            raise AssertionError(f'{name} got probabilities: F.cross_entropy and nn.CrossEntropyLoss apply softmax themselves, so a softmax before them is applied twice. Pass the raw logits, not softmax_probs(...).')
+            raise AssertionError(f'{name} got probabilities: ce_by_hand, F.cross_entropy and nn.CrossEntropyLoss apply softmax themselves, so a softmax before them is applied twice. Pass the raw logits, not softmax_probs(...).')
     if abs(numbers['loss_nll'] - float(F.nll_loss(torch.softmax(Z, dim=1), y))) < 1e-05:
         raise AssertionError('loss_nll: F.nll_loss expects LOG-probabilities, so apply F.log_softmax(logits, dim=1) first.')
+    if isinstance(ce_module, type) and getattr(ce_module, '__name__', '') == 'CrossEntropyLoss':
+        raise AssertionError('ce_module is the class nn.CrossEntropyLoss itself: call it to make the loss object, nn.CrossEntropyLoss().')
     ok = isinstance(ce_module, torch.nn.CrossEntropyLoss)
     assert ok, f'ce_module should be the loss object nn.CrossEntropyLoss(); it is {describe(ce_module)}.'
     want = float(F.cross_entropy(Z, y))
     for name, number in numbers.items():
+        if abs(number + want) < 0.0001:
+            raise AssertionError('loss_nll is negative: F.nll_loss flips the sign itself, so give it F.log_softmax(logits, dim=1), not its negative.' if name == 'loss_nll' else f'{name} is negative: the loss is MINUS the mean log-probability of the true class.')
         if abs(number - want * len(y)) < 0.001 * len(y):
             raise AssertionError(f"{name} sums over the houses (reduction='sum'): the loss is the MEAN over the houses.")
         ok = abs(number - want) < 0.0001

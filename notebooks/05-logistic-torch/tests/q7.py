@@ -25,7 +25,8 @@ def test_accuracy_public(accuracy):
         try:
             got = accuracy(Z.clone(), y.clone())
         except Exception as e:
-            raise AssertionError(f'accuracy raised {type(e).__name__} on {where}: {str(e)[:120]}') from None
+            hint = ' (logits.argmax(dim=1) == labels) holds True/False: turn them into numbers with .float() before .mean().' if 'Bool' in str(e) else ''
+            raise AssertionError(f'accuracy raised {type(e).__name__} on {where} ({str(e)[:120]}).{hint}') from None
         if isinstance(got, torch.Tensor) and got.numel() > 1:
             raise AssertionError(f'accuracy returned a tensor of shape {tuple(got.shape)}, one match per house: return their mean as a Python float, (... == labels).float().mean().item().')
         if isinstance(got, torch.Tensor):
@@ -37,6 +38,8 @@ def test_accuracy_public(accuracy):
     got = score(square, torch.tensor([0, 1, 2]), '3 houses and 3 classes')
     if abs(got - 1.0) < 1e-06:
         raise AssertionError('accuracy takes the argmax over the wrong dimension (dim=0, down each class): the classes are along dim=1.')
+    if abs(got - 1 / 3) < 1e-06:
+        raise AssertionError('accuracy takes one argmax over the whole tensor (no dim): each house needs its own predicted class, logits.argmax(dim=1).')
     Z = torch.tensor([[2.0, 0.0, 1.0], [0.0, 3.0, 1.0], [0.0, 0.5, 1.0], [1.0, 0.0, 0.0]])
     got = score(Z, torch.tensor([0, 1, 0, 2]), 'the example of 4 houses')
     if abs(got - 2.0) < 1e-06:
@@ -52,7 +55,7 @@ def test_accuracy_public(accuracy):
     assert ok, 'accuracy: the fraction of rows whose argmax over dim=1 equals the label.'
 
 @test_case(points=None, hidden=False)
-def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses, logreg_valid_acc, always_medium_acc, X_train, y_train, X_valid, y_valid):
+def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses, logreg_valid_acc, always_medium_acc, X_train, y_train, X_valid, y_valid, accuracy):
     import math
     import torch
     import torch.nn.functional as F
@@ -92,6 +95,12 @@ def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses
         on_train = float((model(X_train).argmax(dim=1) == y_train).double().mean())
     if abs(valid_acc - on_train) < 1e-06 and abs(on_train - want) > 1e-06:
         raise AssertionError(f'{prefix}_valid_acc is the accuracy on the training set: measure it on X_valid, y_valid, the houses the model did not learn from.')
+    try:
+        yours = accuracy(model(X_valid), y_valid) if callable(accuracy) and abs(valid_acc - want) > 1e-06 else None
+    except Exception:
+        yours = None
+    if isinstance(yours, (int, float)) and abs(yours - valid_acc) < 1e-06:
+        raise AssertionError(f"{prefix}_valid_acc is what your accuracy function gives, but accuracy is not right yet (this question's first check says how): fix it, run its cell, then run this cell again.")
     ok = abs(valid_acc - want) < 1e-06
     assert ok, f'{prefix}_valid_acc should be accuracy({prefix}(X_valid), y_valid), after training.'
     ok = train_losses[-1] < 1.03
