@@ -121,7 +121,7 @@ WRONG = [
     Wrong("q1", "X_train_t = torch.tensor(X_train[1:], dtype=torch.float32)", "X_train_t should have shape (2344, 3)"),
     # q1 -- the device: flipped condition, blank, not a device name
     Wrong("q1", 'device = "cpu" if torch.cuda.is_available() else "cuda"', "is what this machine has"),
-    Wrong("q1", "device = ...", 'device is still the blank ...; it should be "cuda" or "cpu"'),
+    Wrong("q1", "device = ...", 'device is still the blank ... (fill in your answer); it should be "cuda" or "cpu"'),
     Wrong("q1", 'device = "gpu"', "device is 'gpu'; it should be"),
     Wrong("q1", "device = torch.cuda.is_available()", 'device is False; it should be "cuda" or "cpu"'),
     # q1 -- skipped step (14): no standardization; wrong rows (15): leakage and the other part of the split

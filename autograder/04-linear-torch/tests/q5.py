@@ -16,7 +16,7 @@ def test_train(train):
 
     def shown(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         if value is None or isinstance(value, (bool, int, float, str)):
             return repr(value)[:60]
         return f'a {type(value).__name__}'
@@ -103,7 +103,7 @@ def test_reg_fit(reg_lr, reg_epochs, reg_history, reg_model):
 
     def shown(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         if value is None or isinstance(value, (bool, int, float, str)):
             return repr(value)[:60]
         return f'a {type(value).__name__}'

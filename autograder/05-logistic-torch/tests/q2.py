@@ -13,7 +13,7 @@ def test_features_and_labels_public(feat_mean, feat_std, X_train, X_valid, y_tra
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

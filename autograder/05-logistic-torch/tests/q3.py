@@ -13,7 +13,7 @@ def test_logreg_public(logreg, logreg_weight_shape, logreg_bias_shape, logits_un
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

@@ -12,7 +12,7 @@ def test_softmax_public(softmax_probs, probs_untrained, prob_row_sums, logits_un
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

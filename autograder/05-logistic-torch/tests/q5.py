@@ -14,7 +14,7 @@ def test_cross_entropy_public(ce_by_hand, loss_by_hand, loss_nll, loss_functiona
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'
@@ -95,7 +95,7 @@ def test_cross_entropy_other_inputs(ce_by_hand, loss_by_hand, loss_nll, loss_fun
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

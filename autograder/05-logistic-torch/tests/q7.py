@@ -12,7 +12,7 @@ def test_accuracy_public(accuracy):
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'
@@ -62,7 +62,7 @@ def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

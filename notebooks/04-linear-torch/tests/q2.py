@@ -15,7 +15,7 @@ def test_autograd(w_auto, b_auto, loss_auto, grad_w_auto, grad_b_auto, autograd_
 
     def shown(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         if value is None or isinstance(value, (bool, int, float, str)):
             return repr(value)[:60]
         return f'a {type(value).__name__}'

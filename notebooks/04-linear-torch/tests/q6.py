@@ -15,7 +15,7 @@ def test_accumulate(grad_once, grad_twice, grad_is_none):
 
     def shown(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         if value is None or isinstance(value, (bool, int, float, str)):
             return repr(value)[:60]
         return f'a {type(value).__name__}'

@@ -14,7 +14,7 @@ def test_gradient_from_lesson03_public(gradient_from_lesson03, X_check, y_check,
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'
@@ -95,7 +95,7 @@ def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_ag
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'

@@ -14,7 +14,7 @@ def test_mlp_public(mlp, mlp_train_losses, mlp_valid_losses, mlp_valid_acc, X_tr
 
     def describe(value):
         if value is ...:
-            return 'still the blank ...'
+            return 'still the blank ... (fill in your answer)'
         shape = getattr(value, 'shape', None)
         if shape is not None and (not callable(shape)):
             return f'a {type(value).__name__} of shape {tuple(shape)}'
