@@ -5,9 +5,11 @@ Stages, per lesson (one log line each):
   2. student  - normalise the student notebook and copy its public tests to ``notebooks/NN-name/``;
   3. grader   - copy the hidden tests and write the Gradescope autograder zip (see ``course/gradescope.py``);
   4. solution - strip grader cells from the solution notebook, execute it, write ``solutions/``.
-Every generated file is written so that two builds give byte-identical results.
+Test files are copied with their failing lines rewritten to raise the message by name (see
+:func:`readable_failures`). Every generated file is written so that two builds give byte-identical results.
 """
 
+import ast
 import logging
 import shutil
 import subprocess
@@ -49,10 +51,52 @@ def assign(lesson: str, src_root: Path, scratch: Path) -> Path:
     return out
 
 
+class _NamedMessages(ast.NodeTransformer):
+    """``assert ok, <message>`` becomes ``if not ok:`` + ``message = <message>`` + ``raise AssertionError(message)``,
+    and ``raise AssertionError(<message>)`` gets the same ``message =`` line first."""
+
+    @staticmethod
+    def _raise(cause=None) -> ast.Raise:
+        call = ast.Call(ast.Name("AssertionError", ast.Load()), [ast.Name("message", ast.Load())], [])
+        return ast.Raise(exc=call, cause=cause)
+
+    def visit_Assert(self, node: ast.Assert):
+        if node.msg is None:
+            return node
+        body = [ast.Assign([ast.Name("message", ast.Store())], node.msg), self._raise()]
+        return ast.copy_location(ast.If(ast.UnaryOp(ast.Not(), node.test), body, []), node)
+
+    def visit_Raise(self, node: ast.Raise):
+        exc = node.exc
+        if not (
+            isinstance(exc, ast.Call)
+            and isinstance(exc.func, ast.Name)
+            and exc.func.id == "AssertionError"
+            and len(exc.args) == 1
+            and not exc.keywords
+            and not isinstance(exc.args[0], ast.Name)
+        ):
+            return node
+        return [ast.Assign([ast.Name("message", ast.Store())], exc.args[0]), self._raise(node.cause)]
+
+
+def readable_failures(text: str) -> str:
+    """A test file whose failing line, as Otter shows it, is ``raise AssertionError(message)``.
+
+    Above a failed check's message Otter prints the test line that raised it; for
+    ``assert ok, f"...{got}..."`` a student would read the message's template and then the message.
+    Assigning the message on the line before and raising it by name keeps what the check does (an
+    ``assert`` is an ``if not``/``raise``) and leaves the sentence to appear once.
+    """
+    tree = ast.fix_missing_locations(_NamedMessages().visit(ast.parse(text)))
+    return ast.unparse(tree) + "\n"
+
+
 def copy_tests(src: Path, dest: Path, source_rel: str) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for test in sorted(src.glob("*.py")):
-        (dest / test.name).write_text(test_header(source_rel) + test.read_text(), encoding="utf-8")
+        text = readable_failures(test.read_text(encoding="utf-8"))
+        (dest / test.name).write_text(test_header(source_rel) + text, encoding="utf-8")
 
 
 def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:

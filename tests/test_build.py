@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from harness import ROOT
 
@@ -309,3 +310,62 @@ def test_drop_grader_lines_keeps_other_set_up_code():
     )
     out = notebooks.drop_grader_lines(nb)
     assert [c.source for c in out.cells] == ["import numpy as np"]
+
+
+FAILURES = """
+def check(x, values):
+    assert x > 0, f"x should be positive; got {x}."
+    assert x != 5
+    try:
+        values[x]
+    except IndexError as e:
+        raise AssertionError(f"values[{x}] raised {type(e).__name__}") from None
+    for wrong, message in [(7, "seven is wrong")]:
+        if x == wrong:
+            raise AssertionError(message)
+    assert not (x == 3 and len(values) == 4), "three of four"
+"""
+
+
+@pytest.mark.parametrize(
+    "x, values, said",
+    [
+        (-1, [], "x should be positive; got -1."),
+        (5, [0] * 9, ""),
+        (2, [0], "values[2] raised IndexError"),
+        (7, [0] * 9, "seven is wrong"),
+        (3, [0] * 4, "three of four"),
+        (3, [0] * 5, None),
+    ],
+)
+def test_generated_tests_raise_their_messages_by_name_and_behave_the_same(x, values, said):
+    """The build rewrites each failing line of a test as ``raise AssertionError(message)`` (what Otter
+    prints above the message); the rewritten test passes and fails exactly as the written one."""
+    from course.build import readable_failures
+
+    rewritten = readable_failures(FAILURES)
+    assert rewritten.count("raise AssertionError(message)") == 4 and "assert x != 5" in rewritten
+    outcomes = []
+    for text in (FAILURES, rewritten):
+        space = {}
+        exec(compile(text, "test", "exec"), space)
+        try:
+            space["check"](x, values)
+            outcomes.append(None)
+        except AssertionError as err:
+            outcomes.append(str(err))
+    assert outcomes == [said, said]
+
+
+def test_otter_shows_a_failed_checks_message_once(tmp_path):
+    """What ``grader.check`` prints for a wrong answer: the sentence once, not after the test line that
+    holds its template (``assert ok, f'...{got}...'``)."""
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    test = ExceptionTestFile.from_file(str(layout.student_dir(ROOT, "02-linear-numpy") / "tests" / "q2.py"))
+    mae = lambda a, c: float(abs(np.asarray(a, dtype=float) - np.asarray(c, dtype=float)).mean())  # noqa: E731
+    test.run({"predict_line": lambda x, w, b: x * w + b, "mse": mae})
+    shown = test.summary()
+    sentence = "mse computed the mean ABSOLUTE error (MAE): square the errors instead."
+    assert shown.count(sentence) == 1 and "raise AssertionError(message)" in shown, shown
+    assert "{" not in shown and "assert ok" not in shown, shown

@@ -1,9 +1,7 @@
 # Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q2"
+name = 'q2'
 points = 2
 
 @test_case(points=None, hidden=False)
@@ -12,35 +10,55 @@ def test_demo_arrays(X_demo, W_demo, b_demo, logits_demo):
     for name, value, size in [('X_demo', X_demo, 'X_shape'), ('W_demo', W_demo, 'W_shape'), ('b_demo', b_demo, 'b_shape')]:
         ok = isinstance(value, np.ndarray) and np.issubdtype(value.dtype, np.number)
         found = 'still blank' if value is ... else f'a {type(value).__name__}'
-        assert ok, f'{name} should be a NumPy array of numbers, such as rng.normal(size={size}); it is {found}.'
+        if not ok:
+            message = f'{name} should be a NumPy array of numbers, such as rng.normal(size={size}); it is {found}.'
+            raise AssertionError(message)
     shapes = [X_demo.shape, W_demo.shape, b_demo.shape]
     if shapes == [(2,), (2,), (1,)]:
-        raise AssertionError('X_demo, W_demo and b_demo have the shapes (2,), (2,) and (1,): rng.normal(X_shape) without size= takes X_shape as the MEAN and draws one number per entry of the tuple. Write rng.normal(size=X_shape).')
+        message = 'X_demo, W_demo and b_demo have the shapes (2,), (2,) and (1,): rng.normal(X_shape) without size= takes X_shape as the MEAN and draws one number per entry of the tuple. Write rng.normal(size=X_shape).'
+        raise AssertionError(message)
     ok = shapes == [(100, 2), (2, 3), (3,)]
-    assert ok, f'X_demo, W_demo and b_demo should have the shapes of question 1; yours are {shapes}. If you built them with rng.normal(size=X_shape) and so on, the shapes in question 1 are not right yet: fix them there, then run both cells again.'
+    if not ok:
+        message = f'X_demo, W_demo and b_demo should have the shapes of question 1; yours are {shapes}. If you built them with rng.normal(size=X_shape) and so on, the shapes in question 1 are not right yet: fix them there, then run both cells again.'
+        raise AssertionError(message)
     ok = isinstance(logits_demo, np.ndarray) and np.issubdtype(logits_demo.dtype, np.number)
     found = 'still blank' if logits_demo is ... else f'a {type(logits_demo).__name__}'
-    assert ok, f'logits_demo should be the NumPy array X_demo @ W_demo + b_demo; it is {found}.'
+    if not ok:
+        message = f'logits_demo should be the NumPy array X_demo @ W_demo + b_demo; it is {found}.'
+        raise AssertionError(message)
     if logits_demo.shape == (3, 100):
-        raise AssertionError('logits_demo is transposed: one row per house and one column per class.')
+        message = 'logits_demo is transposed: one row per house and one column per class.'
+        raise AssertionError(message)
     ok = logits_demo.shape == (100, 3)
-    assert ok, f'logits_demo should have one row per house and one column per class, not shape {logits_demo.shape}.'
+    if not ok:
+        message = f'logits_demo should have one row per house and one column per class, not shape {logits_demo.shape}.'
+        raise AssertionError(message)
     if not np.allclose(b_demo, 0) and np.allclose(logits_demo, X_demo @ W_demo):
-        raise AssertionError('logits_demo should be X_demo @ W_demo + b_demo: the bias b_demo is missing.')
+        message = 'logits_demo should be X_demo @ W_demo + b_demo: the bias b_demo is missing.'
+        raise AssertionError(message)
     ok = np.allclose(logits_demo, X_demo @ W_demo + b_demo)
-    assert ok, 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
+    if not ok:
+        message = 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
+        raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
 def test_demo_values(X_demo, W_demo, b_demo, logits_demo):
     import numpy as np
     arrays = [X_demo, W_demo, b_demo, logits_demo]
     ok = all((isinstance(a, np.ndarray) and np.issubdtype(a.dtype, np.number) for a in arrays))
-    assert ok, 'X_demo, W_demo, b_demo and logits_demo should all be NumPy arrays of numbers.'
+    if not ok:
+        message = 'X_demo, W_demo, b_demo and logits_demo should all be NumPy arrays of numbers.'
+        raise AssertionError(message)
     shapes = [a.shape for a in arrays]
     ok = shapes == [(100, 2), (2, 3), (3,), (100, 3)]
-    assert ok, f'The arrays should have the shapes of question 1; yours are {shapes}.'
+    if not ok:
+        message = f'The arrays should have the shapes of question 1; yours are {shapes}.'
+        raise AssertionError(message)
     ok = bool(np.all(np.isfinite(logits_demo)))
-    assert ok, 'logits_demo holds inf or nan: build the arrays with rng.normal(size=...).'
+    if not ok:
+        message = 'logits_demo holds inf or nan: build the arrays with rng.normal(size=...).'
+        raise AssertionError(message)
     ok = np.allclose(logits_demo, X_demo @ W_demo + b_demo)
-    assert ok, 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
-
+    if not ok:
+        message = 'logits_demo should be X_demo @ W_demo + b_demo (matrix product, then add the bias).'
+        raise AssertionError(message)

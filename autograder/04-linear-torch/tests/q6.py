@@ -1,9 +1,7 @@
 # Generated from source/04-linear-torch.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q6"
+name = 'q6'
 points = 2
 
 @test_case(points=None, hidden=False)
@@ -21,10 +19,14 @@ def test_accumulate(grad_once, grad_twice, grad_is_none):
         return f'a {type(value).__name__}'
     for name, value in [('grad_once', grad_once), ('grad_twice', grad_twice)]:
         ok = isinstance(value, torch.Tensor) and tuple(value.shape) == (1, 3)
-        assert ok, f'{name} is {shown(value)}; it should be a copy of acc_model.weight.grad: a tensor of shape (1, 3).'
+        if not ok:
+            message = f'{name} is {shown(value)}; it should be a copy of acc_model.weight.grad: a tensor of shape (1, 3).'
+            raise AssertionError(message)
     paths = (Path('data/ames.csv'), Path('../data/ames.csv'), Path('../../data/ames.csv'))
     path = next((p for p in paths if p.exists()), None)
-    assert path is not None, 'This check could not find data/ames.csv (a set-up problem, not your answer).'
+    if not path is not None:
+        message = 'This check could not find data/ames.csv (a set-up problem, not your answer).'
+        raise AssertionError(message)
     ames = pd.read_csv(path)
     X_raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     price = ames['Sale_Price'].to_numpy(dtype=float) / 100000
@@ -43,19 +45,30 @@ def test_accumulate(grad_once, grad_twice, grad_is_none):
     def close(a, b_):
         return bool(np.allclose(a, b_, rtol=0.0001, atol=1e-06))
     if close(once, 2 * true_grad):
-        raise AssertionError('grad_once already holds two gradients: it is the same tensor as .grad, which the second backward changed. Store a copy: acc_model.weight.grad.clone().')
+        message = 'grad_once already holds two gradients: it is the same tensor as .grad, which the second backward changed. Store a copy: acc_model.weight.grad.clone().'
+        raise AssertionError(message)
     ok = close(once, true_grad)
-    assert ok, "grad_once should be the weight's gradient after one backward() on the fresh layer acc_model."
+    if not ok:
+        message = "grad_once should be the weight's gradient after one backward() on the fresh layer acc_model."
+        raise AssertionError(message)
     if close(twice, once):
-        raise AssertionError('grad_twice equals grad_once: call backward() a second time without zeroing in between, then clone.')
+        message = 'grad_twice equals grad_once: call backward() a second time without zeroing in between, then clone.'
+        raise AssertionError(message)
     if not twice.any():
-        raise AssertionError('grad_twice is all zeros: it is the same tensor as .grad, which zero_grad(set_to_none=False) filled with zeros afterwards. Store a copy: acc_model.weight.grad.clone().')
+        message = 'grad_twice is all zeros: it is the same tensor as .grad, which zero_grad(set_to_none=False) filled with zeros afterwards. Store a copy: acc_model.weight.grad.clone().'
+        raise AssertionError(message)
     ok = close(twice, 2 * true_grad)
-    assert ok, 'grad_twice should be .grad after a second backward() without zero_grad: twice the gradient.'
+    if not ok:
+        message = 'grad_twice should be .grad after a second backward() without zero_grad: twice the gradient.'
+        raise AssertionError(message)
     ok = isinstance(grad_is_none, (bool, np.bool_))
-    assert ok, f'grad_is_none is {shown(grad_is_none)}; it should be True or False: acc_model.weight.grad is None.'
+    if not ok:
+        message = f'grad_is_none is {shown(grad_is_none)}; it should be True or False: acc_model.weight.grad is None.'
+        raise AssertionError(message)
     ok = bool(grad_is_none)
-    assert ok, 'grad_is_none is False: after acc_optimizer.zero_grad() (its default set_to_none=True) .grad is None. Call zero_grad() with no arguments, then test acc_model.weight.grad is None.'
+    if not ok:
+        message = 'grad_is_none is False: after acc_optimizer.zero_grad() (its default set_to_none=True) .grad is None. Call zero_grad() with no arguments, then test acc_model.weight.grad is None.'
+        raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
 def test_accumulate_values(grad_once, grad_twice, grad_is_none):
@@ -64,10 +77,14 @@ def test_accumulate_values(grad_once, grad_twice, grad_is_none):
     import pandas as pd
     import torch
     ok = all((isinstance(v, torch.Tensor) and v.numel() == 3 for v in (grad_once, grad_twice)))
-    assert ok, 'grad_once and grad_twice should be copies of acc_model.weight.grad (3 numbers each).'
+    if not ok:
+        message = 'grad_once and grad_twice should be copies of acc_model.weight.grad (3 numbers each).'
+        raise AssertionError(message)
     paths = (Path('data/ames.csv'), Path('../data/ames.csv'), Path('../../data/ames.csv'))
     path = next((p for p in paths if p.exists()), None)
-    assert path is not None, 'The grader could not find data/ames.csv (a set-up problem, not your answer).'
+    if not path is not None:
+        message = 'The grader could not find data/ames.csv (a set-up problem, not your answer).'
+        raise AssertionError(message)
     ames = pd.read_csv(path)
     X_raw = ames[['Gr_Liv_Area', 'Longitude', 'Latitude']].to_numpy(dtype=float)
     price = ames['Sale_Price'].to_numpy(dtype=float) / 100000
@@ -83,9 +100,14 @@ def test_accumulate_values(grad_once, grad_twice, grad_is_none):
     once = grad_once.detach().cpu().double().numpy().ravel()
     twice = grad_twice.detach().cpu().double().numpy().ravel()
     ok = np.allclose(once, true_grad, rtol=0.0001, atol=1e-06)
-    assert ok, "grad_once should be the weight's gradient after one backward() on the fresh layer."
+    if not ok:
+        message = "grad_once should be the weight's gradient after one backward() on the fresh layer."
+        raise AssertionError(message)
     ok = np.allclose(twice, 2 * true_grad, rtol=0.0001, atol=1e-06)
-    assert ok, 'grad_twice should be .grad after a second backward() without zero_grad: twice the gradient.'
+    if not ok:
+        message = 'grad_twice should be .grad after a second backward() without zero_grad: twice the gradient.'
+        raise AssertionError(message)
     ok = isinstance(grad_is_none, (bool, np.bool_)) and bool(grad_is_none)
-    assert ok, "grad_is_none should be True: after acc_optimizer.zero_grad() the weight's .grad is None."
-
+    if not ok:
+        message = "grad_is_none should be True: after acc_optimizer.zero_grad() the weight's .grad is None."
+        raise AssertionError(message)

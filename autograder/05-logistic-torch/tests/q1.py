@@ -1,9 +1,7 @@
 # Generated from source/05-logistic-torch.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q1"
+name = 'q1'
 points = 2
 
 @test_case(points=None, hidden=False)
@@ -31,26 +29,41 @@ def test_price_classes_public(price_edges, price_class, price):
         except (TypeError, ValueError, RuntimeError):
             return None
     ok = isinstance(price, np.ndarray) and price.shape == (2930,)
-    assert ok, 'price (given) should hold the 2930 sale prices: run the data cell again.'
+    if not ok:
+        message = 'price (given) should hold the 2930 sale prices: run the data cell again.'
+        raise AssertionError(message)
     edges = as_numbers(price_edges)
     ok = edges is not None and edges.shape == (2,)
-    assert ok, f'price_edges should hold the two prices that cut the sorted prices into thirds, shape (2,); it is {describe(price_edges)}.'
+    if not ok:
+        message = f'price_edges should hold the two prices that cut the sorted prices into thirds, shape (2,); it is {describe(price_edges)}.'
+        raise AssertionError(message)
     if np.allclose(edges, np.quantile(price, [0.25, 0.75])):
-        raise AssertionError('price_edges are the quartiles (1/4 and 3/4): cut at 1/3 and 2/3 of the way through the sorted prices.')
+        message = 'price_edges are the quartiles (1/4 and 3/4): cut at 1/3 and 2/3 of the way through the sorted prices.'
+        raise AssertionError(message)
     ok = np.allclose(edges, np.quantile(price, [1 / 3, 2 / 3]))
-    assert ok, f'price_edges {np.round(edges).tolist()} should be the prices at 1/3 and 2/3 of the way through the sorted prices of ALL houses: np.quantile(price, [1/3, 2/3]).'
+    if not ok:
+        message = f'price_edges {np.round(edges).tolist()} should be the prices at 1/3 and 2/3 of the way through the sorted prices of ALL houses: np.quantile(price, [1/3, 2/3]).'
+        raise AssertionError(message)
     classes = as_numbers(price_class)
     ok = classes is not None and classes.shape == (2930,)
-    assert ok, f'price_class should hold one class number per house, shape (2930,); it is {describe(price_class)}.'
+    if not ok:
+        message = f'price_class should hold one class number per house, shape (2930,); it is {describe(price_class)}.'
+        raise AssertionError(message)
     found = sorted(set(np.unique(classes).tolist()))
     ok = set(found) <= {0, 1, 2}
-    assert ok, f'price_class should hold only the class numbers 0 (low), 1 (medium) and 2 (high); it holds {found[:6]}.'
+    if not ok:
+        message = f'price_class should hold only the class numbers 0 (low), 1 (medium) and 2 (high); it holds {found[:6]}.'
+        raise AssertionError(message)
     off_edge = ~np.isin(price, edges)
     want = np.digitize(price, edges)
     ok = np.array_equal(classes, want) or not np.array_equal(classes[off_edge], want[off_edge])
-    assert ok, 'A house priced exactly at an edge belongs to the class above it, as np.digitize counts the edges at or below its price: use np.digitize(price, price_edges); price > edge and pd.qcut put it in the class below.'
+    if not ok:
+        message = 'A house priced exactly at an edge belongs to the class above it, as np.digitize counts the edges at or below its price: use np.digitize(price, price_edges); price > edge and pd.qcut put it in the class below.'
+        raise AssertionError(message)
     ok = np.array_equal(classes, np.digitize(price, edges))
-    assert ok, 'price_class should be np.digitize(price, price_edges): 0 below the first edge, 1 between the edges, 2 above.'
+    if not ok:
+        message = 'price_class should be np.digitize(price, price_edges): 0 below the first edge, 1 between the edges, 2 above.'
+        raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
 def test_price_classes_on_the_data(price_edges, price_class, price):
@@ -59,7 +72,9 @@ def test_price_classes_on_the_data(price_edges, price_class, price):
     import numpy as np
     import pandas as pd
     path = next((p for p in (Path('data/ames.csv'), Path('../data/ames.csv'), Path('../../data/ames.csv')) if p.exists()), None)
-    assert path is not None, 'The grader found no data/ames.csv to check this answer against: tell your instructor.'
+    if not path is not None:
+        message = 'The grader found no data/ames.csv to check this answer against: tell your instructor.'
+        raise AssertionError(message)
     houses_ref = pd.read_csv(path)
     lonlat_ref, price_ref = (houses_ref[c].to_numpy(dtype=float) for c in (['Longitude', 'Latitude'], 'Sale_Price'))
     order = np.random.RandomState(42).permutation(len(houses_ref))
@@ -76,11 +91,16 @@ def test_price_classes_on_the_data(price_edges, price_class, price):
         except (TypeError, ValueError, RuntimeError):
             return None
     ok = isinstance(price, np.ndarray) and price.shape == price_ref.shape and np.allclose(price, price_ref)
-    assert ok, 'price (given) was changed: run the data cell again and leave price as it is.'
+    if not ok:
+        message = 'price (given) was changed: run the data cell again and leave price as it is.'
+        raise AssertionError(message)
     edges, classes = (as_numbers(price_edges), as_numbers(price_class))
     want_edges = np.quantile(price_ref, [1 / 3, 2 / 3])
     ok = edges is not None and edges.shape == (2,) and np.allclose(edges, want_edges)
-    assert ok, 'price_edges: the prices at 1/3 and 2/3 of the way through the sorted prices, over all houses.'
+    if not ok:
+        message = 'price_edges: the prices at 1/3 and 2/3 of the way through the sorted prices, over all houses.'
+        raise AssertionError(message)
     ok = classes is not None and classes.shape == class_ref.shape and np.array_equal(classes, class_ref)
-    assert ok, 'price_class: np.digitize(price, price_edges) gives 0 below the first edge, 1 between, 2 above.'
-
+    if not ok:
+        message = 'price_class: np.digitize(price, price_edges) gives 0 below the first edge, 1 between, 2 above.'
+        raise AssertionError(message)

@@ -1,9 +1,7 @@
 # Generated from source/05-logistic-torch.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q8"
+name = 'q8'
 points = 3
 
 @test_case(points=None, hidden=False)
@@ -49,40 +47,61 @@ def test_gradient_from_lesson03_public(gradient_from_lesson03, X_check, y_check,
                 detail = f' ({text}). This input has {k} classes: take k from W.shape[1], not a typed 3.'
             else:
                 detail = f': {text}'
-            raise AssertionError(f'gradient_from_lesson03 raised {type(e).__name__} on {where}{detail}') from None
+            message = f'gradient_from_lesson03 raised {type(e).__name__} on {where}{detail}'
+            raise AssertionError(message) from None
         ok = isinstance(result, (tuple, list)) and len(result) == 2
-        assert ok, f"gradient_from_lesson03 should return the pair (grad_W, grad_b), as lesson 03's softmax_gradient does; on {where} it returned {describe(result)}."
+        if not ok:
+            message = f"gradient_from_lesson03 should return the pair (grad_W, grad_b), as lesson 03's softmax_gradient does; on {where} it returned {describe(result)}."
+            raise AssertionError(message)
         grad_W, grad_b = (as_numbers(result[0]), as_numbers(result[1]))
         ok = grad_W is not None and grad_b is not None
-        assert ok, f'gradient_from_lesson03 should return two arrays of numbers (grad_W, grad_b); on {where} it returned {describe(result[0])} and {describe(result[1])}.'
+        if not ok:
+            message = f'gradient_from_lesson03 should return two arrays of numbers (grad_W, grad_b); on {where} it returned {describe(result[0])} and {describe(result[1])}.'
+            raise AssertionError(message)
         Z = X @ W + b
         E = np.exp(Z - Z.max(axis=1, keepdims=True))
         P, Y = (E / E.sum(axis=1, keepdims=True), np.eye(k)[y])
         want_W, want_b = (X.T @ (P - Y) / n, (P - Y).mean(axis=0))
         if f != k and grad_W.shape == (k, f) and np.allclose(grad_W, want_W.T, atol=1e-07):
-            raise AssertionError(f"grad_W is transposed, shape {(k, f)}: it should have W's shape {(f, k)}, one number per weight. Write X.T @ (P - Y) / n, not (P - Y).T @ X / n.")
+            message = f"grad_W is transposed, shape {(k, f)}: it should have W's shape {(f, k)}, one number per weight. Write X.T @ (P - Y) / n, not (P - Y).T @ X / n."
+            raise AssertionError(message)
         ok = grad_W.shape == (f, k)
         hint = f' This input has {k} classes: take k from W.shape[1], not a typed 3.' if k != 3 else ''
-        assert ok, f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}.{hint}"
+        if not ok:
+            message = f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}.{hint}"
+            raise AssertionError(message)
         ok = bool(np.all(np.isfinite(grad_W)) and np.all(np.isfinite(grad_b)))
-        assert ok, f"gradient_from_lesson03 gives values that are not finite on {where} (logits up to {np.abs(Z).max():.0f}): the softmax must subtract each row's largest score before np.exp, as lesson 03's does."
+        if not ok:
+            message = f"gradient_from_lesson03 gives values that are not finite on {where} (logits up to {np.abs(Z).max():.0f}): the softmax must subtract each row's largest score before np.exp, as lesson 03's does."
+            raise AssertionError(message)
         E0 = np.exp(Z - Z.max(axis=0, keepdims=True))
         hints = [(n * want_W, 'grad_W is n times too large: the loss is a MEAN over the houses, so divide X.T @ (P - Y) by n = len(y).'), (-want_W, 'grad_W has the wrong sign: the derivative of the loss with respect to the logits is P - Y, not Y - P.'), (X.T @ P / n, 'grad_W leaves out Y: the derivative with respect to the logits is P - Y, the probabilities minus the one-hot rows.'), (X.T @ (P - y[:, None]) / n, 'grad_W subtracts the labels themselves, not their one-hot rows: Y = one_hot(y, k), so that only the true class gets 1.'), (X.T @ (E0 / E0.sum(axis=0, keepdims=True) - Y) / n, "grad_W uses a softmax over axis 0: each house's probabilities must sum to 1, so the softmax runs across the classes, axis=1.")]
         for value, message in hints:
             if value.shape == grad_W.shape and np.allclose(grad_W, value, atol=1e-07) and (not np.allclose(grad_W, want_W, atol=1e-07)):
                 raise AssertionError(message)
         ok = np.allclose(grad_W, want_W, atol=1e-07)
-        assert ok, f'grad_W is wrong on {where}: it should be X.T @ (P - Y) / n, with P = softmax(X @ W + b) and Y = one_hot(y, k).'
+        if not ok:
+            message = f'grad_W is wrong on {where}: it should be X.T @ (P - Y) / n, with P = softmax(X @ W + b) and Y = one_hot(y, k).'
+            raise AssertionError(message)
         ok = grad_b.shape == (k,)
-        assert ok, f"grad_b should have b's shape {(k,)}, one number per class; on {where} it has {grad_b.shape}. Average P - Y over the houses, axis=0."
+        if not ok:
+            message = f"grad_b should have b's shape {(k,)}, one number per class; on {where} it has {grad_b.shape}. Average P - Y over the houses, axis=0."
+            raise AssertionError(message)
         if np.allclose(grad_b, n * want_b, atol=1e-07) and n > 1:
-            raise AssertionError('grad_b sums P - Y over the houses: it is the MEAN over the houses, (P - Y).mean(axis=0).')
+            message = 'grad_b sums P - Y over the houses: it is the MEAN over the houses, (P - Y).mean(axis=0).'
+            raise AssertionError(message)
         ok = np.allclose(grad_b, want_b, atol=1e-07)
-        assert ok, f'grad_b is wrong on {where}: it should be the mean of P - Y over the houses, (P - Y).mean(axis=0).'
-    assert callable(gradient_from_lesson03), f'gradient_from_lesson03 should be a function: def gradient_from_lesson03(X, y, W, b): ... (your lesson 03 softmax_gradient, renamed); it is {describe(gradient_from_lesson03)}.'
+        if not ok:
+            message = f'grad_b is wrong on {where}: it should be the mean of P - Y over the houses, (P - Y).mean(axis=0).'
+            raise AssertionError(message)
+    if not callable(gradient_from_lesson03):
+        message = f'gradient_from_lesson03 should be a function: def gradient_from_lesson03(X, y, W, b): ... (your lesson 03 softmax_gradient, renamed); it is {describe(gradient_from_lesson03)}.'
+        raise AssertionError(message)
     for name, value, shape in [('X_check', X_check, (6, 2)), ('y_check', y_check, (6,)), ('W_check', W_check, (2, 3)), ('b_check', b_check, (3,))]:
         ok = isinstance(value, np.ndarray) and value.shape == shape
-        assert ok, f'{name} (given) should be a NumPy array of shape {shape}; it is {describe(value)}: run the cell that makes the example again.'
+        if not ok:
+            message = f'{name} (given) should be a NumPy array of shape {shape}; it is {describe(value)}: run the cell that makes the example again.'
+            raise AssertionError(message)
     check(X_check, y_check, W_check, b_check, "the notebook's example")
     check(X_check, y_check, 1000 * W_check, b_check, 'the example with W_check * 1000 (logits in the thousands)')
 
@@ -121,29 +140,43 @@ def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_ag
         return (W_t.grad.numpy(), b_t.grad.numpy())
     for name, value, shape in [('X_check', X_check, (6, 2)), ('y_check', y_check, (6,)), ('W_check', W_check, (2, 3)), ('b_check', b_check, (3,))]:
         ok = isinstance(value, np.ndarray) and value.shape == shape
-        assert ok, f'{name} (given) should be a NumPy array of shape {shape}; it is {describe(value)}: run the cell that makes the example again.'
+        if not ok:
+            message = f'{name} (given) should be a NumPy array of shape {shape}; it is {describe(value)}: run the cell that makes the example again.'
+            raise AssertionError(message)
     X, y, W, b = (np.array(a) for a in (X_check, y_check, W_check, b_check))
     want, on_probs = (autograd(X, y, W, b), autograd(X, y, W, b, on_probabilities=True))
     for i, (name, value, p) in enumerate([('autograd_grad_W', autograd_grad_W, 'W'), ('autograd_grad_b', autograd_grad_b, 'b')]):
         if value is None:
-            raise AssertionError(f'{name} is None: PyTorch leaves .grad as None on a tensor made without requires_grad=True, and before backward() has run. Make {p} with torch.tensor({p}_check, requires_grad=True), call backward(), then read {p}.grad.')
+            message = f'{name} is None: PyTorch leaves .grad as None on a tensor made without requires_grad=True, and before backward() has run. Make {p} with torch.tensor({p}_check, requires_grad=True), call backward(), then read {p}.grad.'
+            raise AssertionError(message)
         got = as_numbers(value)
         ok = got is not None and isinstance(value, (torch.Tensor, np.ndarray))
-        assert ok, f'{name} should be {p}.grad, the tensor autograd fills in; it is {describe(value)}.'
+        if not ok:
+            message = f'{name} should be {p}.grad, the tensor autograd fills in; it is {describe(value)}.'
+            raise AssertionError(message)
         if got.ndim == 2 and got.shape == want[i].shape[::-1]:
-            raise AssertionError(f"{name} has shape {got.shape}, nn.Linear's layout (out_features, in_features): here W is lesson 03's (2, 3), so make W from W_check itself and keep its gradient as it is.")
+            message = f"{name} has shape {got.shape}, nn.Linear's layout (out_features, in_features): here W is lesson 03's (2, 3), so make W from W_check itself and keep its gradient as it is."
+            raise AssertionError(message)
         ok = got.shape == want[i].shape
-        assert ok, f'{name} should have the shape of {p}_check, {want[i].shape}; it has {got.shape}.'
+        if not ok:
+            message = f'{name} should have the shape of {p}_check, {want[i].shape}; it has {got.shape}.'
+            raise AssertionError(message)
         hints = [(2 * want[i], f'{name} is twice the gradient: backward() ran twice on the same {p}, and .grad ADDS each new gradient to the one already there. Make {p} and the loss afresh and call backward() once.'), (on_probs[i], f'{name} is the gradient of the cross-entropy of probabilities: F.cross_entropy applies softmax itself, so give it the logits X @ W + b, not their softmax.'), (len(y) * want[i], f"{name} is n times the gradient: F.cross_entropy's loss is the mean over the houses (leave reduction as it is)."), (np.array((W, b)[i], dtype=float), f'{name} holds {p} itself: the gradient is {p}.grad, filled in by backward().')]
         for other, message in hints:
             if np.allclose(got, other, atol=1e-06) and (not np.allclose(got, want[i], atol=1e-06)):
                 raise AssertionError(message)
         ok = np.allclose(got, want[i], atol=1e-06)
-        assert ok, f'{name} is not the gradient of F.cross_entropy(X @ W + b, y) on the example: make X, y, W and b tensors from X_check, y_check, W_check and b_check ({p} with requires_grad=True), call backward(), read {p}.grad.'
+        if not ok:
+            message = f'{name} is not the gradient of F.cross_entropy(X @ W + b, y) on the example: make X, y, W and b tensors from X_check, y_check, W_check and b_check ({p} with requires_grad=True), call backward(), read {p}.grad.'
+            raise AssertionError(message)
     ok = isinstance(gradients_agree, (bool, np.bool_))
-    assert ok, f'gradients_agree should be True or False, what np.allclose(...) and np.allclose(...) give; it is {describe(gradients_agree)}.'
+    if not ok:
+        message = f'gradients_agree should be True or False, what np.allclose(...) and np.allclose(...) give; it is {describe(gradients_agree)}.'
+        raise AssertionError(message)
     ok = callable(gradient_from_lesson03)
-    assert ok, 'gradients_agree compares gradient_from_lesson03 with autograd: write gradient_from_lesson03 first (the other check of this question says what it needs), then run the whole cell again.'
+    if not ok:
+        message = 'gradients_agree compares gradient_from_lesson03 with autograd: write gradient_from_lesson03 first (the other check of this question says what it needs), then run the whole cell again.'
+        raise AssertionError(message)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
@@ -153,11 +186,15 @@ def test_autograd_gradient_public(autograd_grad_W, autograd_grad_b, gradients_ag
     except Exception:
         agree = False
     if not gradients_agree and agree:
-        raise AssertionError('gradients_agree is False, yet your gradient_from_lesson03 and autograd agree on the example within 1e-6: compare them with np.allclose(..., atol=1e-6), for W and for b, not with == (the last digits differ by rounding).')
+        message = 'gradients_agree is False, yet your gradient_from_lesson03 and autograd agree on the example within 1e-6: compare them with np.allclose(..., atol=1e-6), for W and for b, not with == (the last digits differ by rounding).'
+        raise AssertionError(message)
     if not gradients_agree:
-        raise AssertionError('gradients_agree is False, and rightly so: your gradient_from_lesson03 does not match autograd on the example yet. Fix it (the other check of this question says how) and run the cell again.')
+        message = 'gradients_agree is False, and rightly so: your gradient_from_lesson03 does not match autograd on the example yet. Fix it (the other check of this question says how) and run the cell again.'
+        raise AssertionError(message)
     ok = agree
-    assert ok, 'gradients_agree is True, but your gradient_from_lesson03 does not match autograd on the example: compute gradients_agree from the two gradients with np.allclose, do not type it, and run the whole cell again after changing the function.'
+    if not ok:
+        message = 'gradients_agree is True, but your gradient_from_lesson03 does not match autograd on the example: compute gradients_agree from the two gradients with np.allclose, do not type it, and run the whole cell again after changing the function.'
+        raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
 def test_gradient_from_lesson03_other_inputs(gradient_from_lesson03):
@@ -202,37 +239,56 @@ def test_gradient_from_lesson03_other_inputs(gradient_from_lesson03):
                 detail = f' ({text}). This input has {k} classes: take k from W.shape[1], not a typed 3.'
             else:
                 detail = f': {text}'
-            raise AssertionError(f'gradient_from_lesson03 raised {type(e).__name__} on {where}{detail}') from None
+            message = f'gradient_from_lesson03 raised {type(e).__name__} on {where}{detail}'
+            raise AssertionError(message) from None
         ok = isinstance(result, (tuple, list)) and len(result) == 2
-        assert ok, f"gradient_from_lesson03 should return the pair (grad_W, grad_b), as lesson 03's softmax_gradient does; on {where} it returned {describe(result)}."
+        if not ok:
+            message = f"gradient_from_lesson03 should return the pair (grad_W, grad_b), as lesson 03's softmax_gradient does; on {where} it returned {describe(result)}."
+            raise AssertionError(message)
         grad_W, grad_b = (as_numbers(result[0]), as_numbers(result[1]))
         ok = grad_W is not None and grad_b is not None
-        assert ok, f'gradient_from_lesson03 should return two arrays of numbers (grad_W, grad_b); on {where} it returned {describe(result[0])} and {describe(result[1])}.'
+        if not ok:
+            message = f'gradient_from_lesson03 should return two arrays of numbers (grad_W, grad_b); on {where} it returned {describe(result[0])} and {describe(result[1])}.'
+            raise AssertionError(message)
         Z = X @ W + b
         E = np.exp(Z - Z.max(axis=1, keepdims=True))
         P, Y = (E / E.sum(axis=1, keepdims=True), np.eye(k)[y])
         want_W, want_b = (X.T @ (P - Y) / n, (P - Y).mean(axis=0))
         if f != k and grad_W.shape == (k, f) and np.allclose(grad_W, want_W.T, atol=1e-07):
-            raise AssertionError(f"grad_W is transposed, shape {(k, f)}: it should have W's shape {(f, k)}, one number per weight. Write X.T @ (P - Y) / n, not (P - Y).T @ X / n.")
+            message = f"grad_W is transposed, shape {(k, f)}: it should have W's shape {(f, k)}, one number per weight. Write X.T @ (P - Y) / n, not (P - Y).T @ X / n."
+            raise AssertionError(message)
         ok = grad_W.shape == (f, k)
         hint = f' This input has {k} classes: take k from W.shape[1], not a typed 3.' if k != 3 else ''
-        assert ok, f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}.{hint}"
+        if not ok:
+            message = f"grad_W should have W's shape {(f, k)} (features, classes); on {where} it has {grad_W.shape}.{hint}"
+            raise AssertionError(message)
         ok = bool(np.all(np.isfinite(grad_W)) and np.all(np.isfinite(grad_b)))
-        assert ok, f"gradient_from_lesson03 gives values that are not finite on {where} (logits up to {np.abs(Z).max():.0f}): the softmax must subtract each row's largest score before np.exp, as lesson 03's does."
+        if not ok:
+            message = f"gradient_from_lesson03 gives values that are not finite on {where} (logits up to {np.abs(Z).max():.0f}): the softmax must subtract each row's largest score before np.exp, as lesson 03's does."
+            raise AssertionError(message)
         E0 = np.exp(Z - Z.max(axis=0, keepdims=True))
         hints = [(n * want_W, 'grad_W is n times too large: the loss is a MEAN over the houses, so divide X.T @ (P - Y) by n = len(y).'), (-want_W, 'grad_W has the wrong sign: the derivative of the loss with respect to the logits is P - Y, not Y - P.'), (X.T @ P / n, 'grad_W leaves out Y: the derivative with respect to the logits is P - Y, the probabilities minus the one-hot rows.'), (X.T @ (P - y[:, None]) / n, 'grad_W subtracts the labels themselves, not their one-hot rows: Y = one_hot(y, k), so that only the true class gets 1.'), (X.T @ (E0 / E0.sum(axis=0, keepdims=True) - Y) / n, "grad_W uses a softmax over axis 0: each house's probabilities must sum to 1, so the softmax runs across the classes, axis=1.")]
         for value, message in hints:
             if value.shape == grad_W.shape and np.allclose(grad_W, value, atol=1e-07) and (not np.allclose(grad_W, want_W, atol=1e-07)):
                 raise AssertionError(message)
         ok = np.allclose(grad_W, want_W, atol=1e-07)
-        assert ok, f'grad_W is wrong on {where}: it should be X.T @ (P - Y) / n, with P = softmax(X @ W + b) and Y = one_hot(y, k).'
+        if not ok:
+            message = f'grad_W is wrong on {where}: it should be X.T @ (P - Y) / n, with P = softmax(X @ W + b) and Y = one_hot(y, k).'
+            raise AssertionError(message)
         ok = grad_b.shape == (k,)
-        assert ok, f"grad_b should have b's shape {(k,)}, one number per class; on {where} it has {grad_b.shape}. Average P - Y over the houses, axis=0."
+        if not ok:
+            message = f"grad_b should have b's shape {(k,)}, one number per class; on {where} it has {grad_b.shape}. Average P - Y over the houses, axis=0."
+            raise AssertionError(message)
         if np.allclose(grad_b, n * want_b, atol=1e-07) and n > 1:
-            raise AssertionError('grad_b sums P - Y over the houses: it is the MEAN over the houses, (P - Y).mean(axis=0).')
+            message = 'grad_b sums P - Y over the houses: it is the MEAN over the houses, (P - Y).mean(axis=0).'
+            raise AssertionError(message)
         ok = np.allclose(grad_b, want_b, atol=1e-07)
-        assert ok, f'grad_b is wrong on {where}: it should be the mean of P - Y over the houses, (P - Y).mean(axis=0).'
-    assert callable(gradient_from_lesson03), f'gradient_from_lesson03 should be a function (your lesson 03 softmax_gradient, renamed); it is {describe(gradient_from_lesson03)}.'
+        if not ok:
+            message = f'grad_b is wrong on {where}: it should be the mean of P - Y over the houses, (P - Y).mean(axis=0).'
+            raise AssertionError(message)
+    if not callable(gradient_from_lesson03):
+        message = f'gradient_from_lesson03 should be a function (your lesson 03 softmax_gradient, renamed); it is {describe(gradient_from_lesson03)}.'
+        raise AssertionError(message)
     rng = np.random.default_rng(14)
     for n, f, k, scale in [(10, 3, 4, 1.0), (1, 2, 3, 1.0), (40, 5, 2, 2.0), (9, 4, 3, 1000.0)]:
         X, W, b = (rng.normal(size=(n, f)), scale * rng.normal(size=(f, k)), rng.normal(size=k))
@@ -262,13 +318,18 @@ def test_autograd_gradient_on_the_example(autograd_grad_W, autograd_grad_b, grad
     for name, value, ref in [('X_check', X_check, X), ('y_check', y_check, y), ('W_check', W_check, W), ('b_check', b_check, b)]:
         got = as_numbers(value)
         ok = isinstance(value, np.ndarray) and got is not None and (got.shape == ref.shape) and np.array_equal(got, ref)
-        assert ok, f'{name} (given) was changed: run the cell that makes the example again and leave it as it is.'
+        if not ok:
+            message = f'{name} (given) was changed: run the cell that makes the example again and leave it as it is.'
+            raise AssertionError(message)
     W_t, b_t = (torch.tensor(W, requires_grad=True), torch.tensor(b, requires_grad=True))
     F.cross_entropy(torch.tensor(X) @ W_t + b_t, torch.tensor(y)).backward()
     for name, value, want in [('autograd_grad_W', autograd_grad_W, W_t.grad.numpy()), ('autograd_grad_b', autograd_grad_b, b_t.grad.numpy())]:
         got = as_numbers(value)
         ok = isinstance(value, (torch.Tensor, np.ndarray)) and got is not None and (got.shape == want.shape) and np.allclose(got, want, atol=1e-06)
-        assert ok, f'{name} should be the gradient autograd computes for F.cross_entropy(X @ W + b, y) on the example, with one backward().'
+        if not ok:
+            message = f'{name} should be the gradient autograd computes for F.cross_entropy(X @ W + b, y) on the example, with one backward().'
+            raise AssertionError(message)
     ok = isinstance(gradients_agree, (bool, np.bool_)) and bool(gradients_agree) is True
-    assert ok, "gradients_agree should be True: with gradient_from_lesson03 right, lesson 03's gradient and autograd's agree within 1e-6."
-
+    if not ok:
+        message = "gradients_agree should be True: with gradient_from_lesson03 right, lesson 03's gradient and autograd's agree within 1e-6."
+        raise AssertionError(message)

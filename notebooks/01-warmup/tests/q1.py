@@ -1,9 +1,7 @@
 # Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q1"
+name = 'q1'
 points = 4
 
 @test_case(points=None, hidden=False)
@@ -12,14 +10,19 @@ def test_shapes_are_tuples(X_shape, W_shape, b_shape, logits_shape):
     answers = {'X_shape': X_shape, 'W_shape': W_shape, 'b_shape': b_shape, 'logits_shape': logits_shape}
     for name, value in answers.items():
         if value is ... or value is None:
-            raise AssertionError(f'{name} is still blank: write it as a tuple of integers, such as (5, 7).')
+            message = f'{name} is still blank: write it as a tuple of integers, such as (5, 7).'
+            raise AssertionError(message)
         if isinstance(value, str):
-            raise AssertionError(f'{name} is the text {value[:20]!r}: write the tuple itself, without quotes.')
+            message = f'{name} is the text {value[:20]!r}: write the tuple itself, without quotes.'
+            raise AssertionError(message)
         if isinstance(value, numbers.Integral) and (not isinstance(value, bool)):
-            raise AssertionError(f'{name} is the number {value}, not a tuple: in Python (3) is just 3, so a 1-D shape needs a trailing comma, like ({value},).')
+            message = f'{name} is the number {value}, not a tuple: in Python (3) is just 3, so a 1-D shape needs a trailing comma, like ({value},).'
+            raise AssertionError(message)
         ok = isinstance(value, (tuple, list)) and all((isinstance(d, numbers.Integral) and (not isinstance(d, bool)) for d in value))
         shown = repr(value)[:40] if isinstance(value, (tuple, list, float)) else f'a {type(value).__name__}'
-        assert ok, f'{name} should be a tuple of integers such as (5, 7), not {shown}.'.replace('\n', ' ')
+        if not ok:
+            message = f'{name} should be a tuple of integers such as (5, 7), not {shown}.'.replace('\n', ' ')
+            raise AssertionError(message)
 
 @test_case(points=None, hidden=False)
 def test_shapes_follow_the_text(X_shape, W_shape, b_shape, logits_shape):
@@ -28,7 +31,9 @@ def test_shapes_follow_the_text(X_shape, W_shape, b_shape, logits_shape):
     shapes = {}
     for name, value in answers.items():
         ok = isinstance(value, (tuple, list)) and all((isinstance(d, numbers.Integral) for d in value))
-        assert ok, f'{name} is not a tuple of integers yet (see the message above), so it cannot be checked.'
+        if not ok:
+            message = f'{name} is not a tuple of integers yet (see the message above), so it cannot be checked.'
+            raise AssertionError(message)
         shapes[name] = tuple((int(d) for d in value))
     X, W, b, logits = shapes.values()
     problems = []
@@ -50,5 +55,6 @@ def test_shapes_follow_the_text(X_shape, W_shape, b_shape, logits_shape):
         problems.append('logits_shape (100,) is one number per house, as in regression: a classifier gives every house one score per class.')
     elif logits != (100, 3):
         problems.append('logits_shape: X @ W + b gives one score per class for every house.')
-    assert not problems, ' '.join(problems)
-
+    if not not problems:
+        message = ' '.join(problems)
+        raise AssertionError(message)

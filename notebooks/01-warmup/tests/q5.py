@@ -1,9 +1,7 @@
 # Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q5"
+name = 'q5'
 points = 4
 
 @test_case(points=None, hidden=False)
@@ -11,25 +9,34 @@ def test_medium_form(medium_onehot, predicted_label, accuracy_medium, loss_mediu
     import numbers
     import numpy as np
     if isinstance(medium_onehot, numbers.Integral) and (not isinstance(medium_onehot, bool)):
-        raise AssertionError(f'medium_onehot is the class number {medium_onehot}: the one-hot vector has one entry per class, 0s and a single 1 at the true class.')
+        message = f'medium_onehot is the class number {medium_onehot}: the one-hot vector has one entry per class, 0s and a single 1 at the true class.'
+        raise AssertionError(message)
     blank = medium_onehot is ... or medium_onehot is None or isinstance(medium_onehot, str)
     ok = not blank and np.shape(medium_onehot) == (3,)
-    assert ok, 'medium_onehot should have one entry per class (3 numbers).'
+    if not ok:
+        message = 'medium_onehot should have one entry per class (3 numbers).'
+        raise AssertionError(message)
     if isinstance(predicted_label, numbers.Integral) or isinstance(predicted_label, np.integer):
-        raise AssertionError(f'predicted_label should be a class name, not the class number {predicted_label}: look it up in classes.')
+        message = f'predicted_label should be a class name, not the class number {predicted_label}: look it up in classes.'
+        raise AssertionError(message)
     found = 'still blank' if predicted_label is ... else f'a {type(predicted_label).__name__}'
     found = repr(predicted_label)[:40] if isinstance(predicted_label, str) else found
     ok = isinstance(predicted_label, str) and predicted_label in ['low', 'medium', 'high']
-    assert ok, f"predicted_label should be a class name, one of 'low', 'medium', 'high' (spelled as in classes); it is {found}."
+    if not ok:
+        message = f"predicted_label should be a class name, one of 'low', 'medium', 'high' (spelled as in classes); it is {found}."
+        raise AssertionError(message)
     for name, value in [('accuracy_medium', accuracy_medium), ('loss_medium', loss_medium)]:
         blank = value is ... or value is None or isinstance(value, str)
         ok = not blank and np.ndim(value) == 0
         found = 'still blank' if value is ... else repr(value)[:30] if blank else f'an array of shape {np.shape(value)}'
-        assert ok, f'{name} should be a single number; it is {found}.'
+        if not ok:
+            message = f'{name} should be a single number; it is {found}.'
+            raise AssertionError(message)
         try:
             float(value)
         except (TypeError, ValueError):
-            raise AssertionError(f'{name} should be a single number.') from None
+            message = f'{name} should be a single number.'
+            raise AssertionError(message) from None
 
 @test_case(points=None, hidden=False)
 def test_medium_on_this_house(medium_onehot, predicted_label, accuracy_medium, loss_medium):
@@ -39,9 +46,12 @@ def test_medium_on_this_house(medium_onehot, predicted_label, accuracy_medium, l
         accuracy = float(accuracy_medium)
         loss = float(loss_medium)
     except (TypeError, ValueError):
-        raise AssertionError('First give all four names a value of the right kind (see the message above): this check needs them.') from None
+        message = 'First give all four names a value of the right kind (see the message above): this check needs them.'
+        raise AssertionError(message) from None
     ok = onehot.shape == (3,) and isinstance(predicted_label, str)
-    assert ok, 'First give all four names a value of the right kind (see the message above): this check needs them.'
+    if not ok:
+        message = 'First give all four names a value of the right kind (see the message above): this check needs them.'
+        raise AssertionError(message)
     z = np.array([1.0, 2.0, -1.0])
     p = np.exp(z) / np.exp(z).sum()
     problems = []
@@ -62,5 +72,6 @@ def test_medium_on_this_house(medium_onehot, predicted_label, accuracy_medium, l
         problems.append(hint)
     elif not np.isclose(loss, -np.log(p[1]), atol=0.001):
         problems.append(f'loss_medium should be -log(probability of the true class), -log({p[1]:.4f}) with the unrounded probability. If you took it from probs_medium, check that softmax passes question 4 first.')
-    assert not problems, ' '.join(problems)
-
+    if not not problems:
+        message = ' '.join(problems)
+        raise AssertionError(message)

@@ -1,9 +1,7 @@
 # Generated from source/01-warmup.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q6"
+name = 'q6'
 points = 6
 
 @test_case(points=None, hidden=False)
@@ -11,28 +9,37 @@ def test_batch_form(softmax_rows, mean_cross_entropy, batch_probs, batch_preds, 
     import numpy as np
     for name, value in [('softmax_rows', softmax_rows), ('mean_cross_entropy', mean_cross_entropy)]:
         found = 'still blank' if value is ... else repr(value)[:40] if value is None or isinstance(value, str) else f'a {type(value).__name__}'
-        assert callable(value), f'{name} should be a function (def {name}(...): ...); it is {found}.'
+        if not callable(value):
+            message = f'{name} should be a function (def {name}(...): ...); it is {found}.'
+            raise AssertionError(message)
     for name, value, shape, what in [('batch_probs', batch_probs, (4, 3), 'one row per house and one column per class'), ('batch_preds', batch_preds, (4,), 'one predicted class number per house')]:
         blank = value is ... or value is None or isinstance(value, str)
         found = 'still blank' if value is ... else repr(value)[:30] if blank else f'of shape {np.shape(value)}'
         ok = not blank and np.shape(value) == shape
-        assert ok, f'{name} should hold {what}: shape {shape}; it is {found}.'
+        if not ok:
+            message = f'{name} should hold {what}: shape {shape}; it is {found}.'
+            raise AssertionError(message)
     for name, value in [('batch_accuracy', batch_accuracy), ('batch_loss', batch_loss)]:
         blank = value is ... or value is None or isinstance(value, str)
         found = 'still blank' if value is ... else repr(value)[:30] if blank else f'an array of shape {np.shape(value)}'
         ok = not blank and np.ndim(value) == 0
-        assert ok, f'{name} should be a single number; it is {found}.'
+        if not ok:
+            message = f'{name} should be a single number; it is {found}.'
+            raise AssertionError(message)
         try:
             float(value)
         except (TypeError, ValueError):
-            raise AssertionError(f'{name} should be a single number.') from None
+            message = f'{name} should be a single number.'
+            raise AssertionError(message) from None
 
 @test_case(points=None, hidden=False)
 def test_functions_on_these_houses(softmax_rows, mean_cross_entropy):
     import warnings
     import numpy as np
     ok = callable(softmax_rows) and callable(mean_cross_entropy)
-    assert ok, 'softmax_rows and mean_cross_entropy should be functions (see the message above).'
+    if not ok:
+        message = 'softmax_rows and mean_cross_entropy should be functions (see the message above).'
+        raise AssertionError(message)
     Z = np.array([[1.0, 2.0, -1.0], [2.5, 0.5, 0.0], [0.0, 0.2, 1.5], [0.3, 0.1, 0.2]])
     y = np.array([1, 0, 2, 2])
     want = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
@@ -46,29 +53,46 @@ def test_functions_on_these_houses(softmax_rows, mean_cross_entropy):
                 P = softmax_rows(given)
         except Exception as e:
             hint = ' A max or sum over axis=1 needs keepdims=True to line up with the rows.' if 'broadcast' in str(e) else ''
-            raise AssertionError(f'softmax_rows on {name} raised {type(e).__name__}: {e}.{hint}') from None
-        assert P is not None, 'softmax_rows returned nothing (None): end the function with return and the probabilities.'
+            message = f'softmax_rows on {name} raised {type(e).__name__}: {e}.{hint}'
+            raise AssertionError(message) from None
+        if not P is not None:
+            message = 'softmax_rows returned nothing (None): end the function with return and the probabilities.'
+            raise AssertionError(message)
         try:
             got[name] = np.asarray(P, dtype=float)
         except (TypeError, ValueError):
-            raise AssertionError(f'softmax_rows should return an array of numbers, not a {type(P).__name__}.') from None
+            message = f'softmax_rows should return an array of numbers, not a {type(P).__name__}.'
+            raise AssertionError(message) from None
         ok = got[name].shape == scores.shape
-        assert ok, f'softmax_rows should keep the shape: {scores.shape} in, {scores.shape} out; got {got[name].shape}.'
+        if not ok:
+            message = f'softmax_rows should keep the shape: {scores.shape} in, {scores.shape} out; got {got[name].shape}.'
+            raise AssertionError(message)
         ok = np.array_equal(given, scores)
-        assert ok, 'softmax_rows changed the array it was given (Z -= ... works in place): write Z = Z - ... instead.'
+        if not ok:
+            message = 'softmax_rows changed the array it was given (Z -= ... works in place): write Z = Z - ... instead.'
+            raise AssertionError(message)
     P = got['batch_logits']
     if np.allclose(P.sum(axis=0), 1.0) and (not np.allclose(P.sum(axis=1), 1.0)):
-        raise AssertionError('softmax_rows normalised each COLUMN (axis=0): the probabilities of one house must sum to 1, so sum across the classes with axis=1.')
+        message = 'softmax_rows normalised each COLUMN (axis=0): the probabilities of one house must sum to 1, so sum across the classes with axis=1.'
+        raise AssertionError(message)
     ok = np.allclose(P.sum(axis=1), 1.0)
-    assert ok, f'Each row of softmax_rows(batch_logits) should sum to 1; yours sum to {np.round(P.sum(axis=1), 4).tolist()}: divide each row by its own total.'
+    if not ok:
+        message = f'Each row of softmax_rows(batch_logits) should sum to 1; yours sum to {np.round(P.sum(axis=1), 4).tolist()}: divide each row by its own total.'
+        raise AssertionError(message)
     ok = np.allclose(P, want, atol=1e-06)
-    assert ok, 'softmax_rows: exponentiate, then divide each row by its own total (axis=1, keepdims=True).'
+    if not ok:
+        message = 'softmax_rows: exponentiate, then divide each row by its own total (axis=1, keepdims=True).'
+        raise AssertionError(message)
     ok = bool(np.all(np.isfinite(got['large scores'])))
-    assert ok, "softmax_rows overflows on large scores (inf or nan for [[1000, 1001, 999], [-1000, -1001, -999]]): subtract each row's own maximum first, Z.max(axis=1, keepdims=True). One maximum for the whole array is not enough: the other rows then underflow to exp(-2000) = 0."
+    if not ok:
+        message = "softmax_rows overflows on large scores (inf or nan for [[1000, 1001, 999], [-1000, -1001, -999]]): subtract each row's own maximum first, Z.max(axis=1, keepdims=True). One maximum for the whole array is not enough: the other rows then underflow to exp(-2000) = 0."
+        raise AssertionError(message)
     want_big = np.exp(big - big.max(axis=1, keepdims=True))
     want_big = want_big / want_big.sum(axis=1, keepdims=True)
     ok = np.allclose(got['large scores'], want_big, atol=1e-06)
-    assert ok, "softmax_rows is wrong on large scores: subtract each row's maximum, exponentiate, divide by the row total."
+    if not ok:
+        message = "softmax_rows is wrong on large scores: subtract each row's maximum, exponentiate, divide by the row total."
+        raise AssertionError(message)
     cases = [('these four houses', want, y), ('5 houses with equal probabilities 1/3', np.full((5, 3), 1 / 3), np.array([0, 1, 2, 1, 0]))]
     for name, probs, labels in cases:
         picked = probs[np.arange(len(labels)), labels]
@@ -77,19 +101,25 @@ def test_functions_on_these_houses(softmax_rows, mean_cross_entropy):
                 warnings.simplefilter('ignore')
                 loss = mean_cross_entropy(probs.copy(), labels.copy())
         except Exception as e:
-            raise AssertionError(f'mean_cross_entropy on {name} raised {type(e).__name__}: {e}. It should work for any number of houses (len(labels), not a fixed 4).') from None
-        assert loss is not None, 'mean_cross_entropy returned nothing (None): end it with return and the mean loss.'
+            message = f'mean_cross_entropy on {name} raised {type(e).__name__}: {e}. It should work for any number of houses (len(labels), not a fixed 4).'
+            raise AssertionError(message) from None
+        if not loss is not None:
+            message = 'mean_cross_entropy returned nothing (None): end it with return and the mean loss.'
+            raise AssertionError(message)
         try:
             loss = float(loss)
         except (TypeError, ValueError):
-            raise AssertionError(f'mean_cross_entropy should return one number, not a {type(loss).__name__}.') from None
+            message = f'mean_cross_entropy should return one number, not a {type(loss).__name__}.'
+            raise AssertionError(message) from None
         hints = [(-np.sum(np.log(picked)), 'mean_cross_entropy summed over the houses: take the MEAN, so the loss does not grow with the batch size.'), (np.mean(np.log(picked)), 'mean_cross_entropy is negative: the loss is MINUS the log-probability.'), (-np.mean(np.log10(picked)), 'mean_cross_entropy used log base 10: use the natural log, np.log.'), (-np.sum(np.log(picked)) / probs.shape[1], 'mean_cross_entropy divided by the number of classes: divide by the number of houses, len(labels).'), (-np.mean(np.log(probs[:, labels])), "mean_cross_entropy used P[:, labels], which picks every house's probability of every label (an n x n table): P[np.arange(n), labels] picks one entry per row."), (-np.mean(np.log(probs)), "mean_cross_entropy averaged the log of every probability: pick only each house's TRUE class.")]
         right = -np.mean(np.log(picked))
         for value, message in hints:
             if not np.isclose(value, right) and np.isclose(loss, value, atol=1e-06):
                 raise AssertionError(message)
         ok = bool(np.isclose(loss, right, atol=1e-06))
-        assert ok, f'mean_cross_entropy on {name} gave {loss:.4f}, not {right:.4f}: the average over houses of -log(P[i, labels[i]]). With equal probabilities 1/3 the loss should be ln 3 ≈ 1.0986.'
+        if not ok:
+            message = f'mean_cross_entropy on {name} gave {loss:.4f}, not {right:.4f}: the average over houses of -log(P[i, labels[i]]). With equal probabilities 1/3 the loss should be ln 3 ≈ 1.0986.'
+            raise AssertionError(message)
 
 @test_case(points=None, hidden=False)
 def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, batch_loss):
@@ -100,9 +130,12 @@ def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, 
         accuracy = float(batch_accuracy)
         loss = float(batch_loss)
     except (TypeError, ValueError):
-        raise AssertionError('First give the four batch_ names numbers (see the message above): this check needs them.') from None
+        message = 'First give the four batch_ names numbers (see the message above): this check needs them.'
+        raise AssertionError(message) from None
     ok = probs.shape == (4, 3)
-    assert ok, 'batch_probs should have one row per house and one column per class: shape (4, 3).'
+    if not ok:
+        message = 'batch_probs should have one row per house and one column per class: shape (4, 3).'
+        raise AssertionError(message)
     Z = np.array([[1.0, 2.0, -1.0], [2.5, 0.5, 0.0], [0.0, 0.2, 1.5], [0.3, 0.1, 0.2]])
     y = np.array([1, 0, 2, 2])
     P = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
@@ -133,5 +166,6 @@ def test_batch_values_on_these_houses(batch_probs, batch_preds, batch_accuracy, 
         problems.append('batch_loss looks typed in from the rounded printout: compute it with mean_cross_entropy.')
     elif not np.isclose(loss, want, atol=1e-06):
         problems.append('batch_loss: mean_cross_entropy(batch_probs, batch_labels).')
-    assert not problems, ' '.join(problems)
-
+    if not not problems:
+        message = ' '.join(problems)
+        raise AssertionError(message)

@@ -1,9 +1,7 @@
 # Generated from source/02-linear-numpy.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q1"
+name = 'q1'
 points = 2
 
 @test_case(points=None, hidden=False)
@@ -19,29 +17,45 @@ def test_price_area_units(price, area):
         column, unit, old_unit, raw = columns[name]
         other = 'area' if name == 'price' else 'price'
         ok = value is not ... and value is not None
-        assert ok, f'{name} is still blank: set it to df[{column!r}] in its new unit, as a NumPy array.'
+        if not ok:
+            message = f'{name} is still blank: set it to df[{column!r}] in its new unit, as a NumPy array.'
+            raise AssertionError(message)
         ok = isinstance(value, np.ndarray)
-        assert ok, f'{name} should be a NumPy array, not a {type(value).__name__}: use df[...].to_numpy().'
+        if not ok:
+            message = f'{name} should be a NumPy array, not a {type(value).__name__}: use df[...].to_numpy().'
+            raise AssertionError(message)
         ok = value.shape == (2930,)
-        assert ok, f'{name} should be 1-D with one number per house, shape (2930,); got shape {value.shape}.'
+        if not ok:
+            message = f'{name} should be 1-D with one number per house, shape (2930,); got shape {value.shape}.'
+            raise AssertionError(message)
         ok = value.dtype.kind in 'iuf'
-        assert ok, f'{name} should hold numbers; its dtype is {value.dtype}.'
+        if not ok:
+            message = f'{name} should hold numbers; its dtype is {value.dtype}.'
+            raise AssertionError(message)
         v = value.astype(float)
         if np.allclose(v, raw):
-            raise AssertionError(f'{name} is still in {old_unit}: divide {column} by {unit:,}.')
+            message = f'{name} is still in {old_unit}: divide {column} by {unit:,}.'
+            raise AssertionError(message)
         if np.allclose(v, columns[other][3] / columns[other][1]):
-            raise AssertionError(f'{name} holds the {other} values: price and area are swapped.')
+            message = f'{name} holds the {other} values: price and area are swapped.'
+            raise AssertionError(message)
         if np.allclose(v, raw * unit):
-            raise AssertionError(f'{name} was multiplied by {unit:,}: divide {column} by {unit:,} instead.')
+            message = f'{name} was multiplied by {unit:,}: divide {column} by {unit:,} instead.'
+            raise AssertionError(message)
         for factor in (10, 100, 1000, 10000, 100000, 1000000):
             if factor != unit and np.allclose(v, raw / factor):
-                raise AssertionError(f'{name} was divided by {factor:,}: to get its unit, divide by {unit:,}.')
+                message = f'{name} was divided by {factor:,}: to get its unit, divide by {unit:,}.'
+                raise AssertionError(message)
         if np.allclose(v, np.floor(raw / unit)):
-            raise AssertionError(f'{name} lost its decimals (integer division // or int()): divide with /.')
+            message = f'{name} lost its decimals (integer division // or int()): divide with /.'
+            raise AssertionError(message)
         if np.allclose(np.sort(v), np.sort(raw / unit)) and (not np.allclose(v, raw / unit)):
-            raise AssertionError(f'{name} holds the right numbers in another order: keep the original order.')
+            message = f'{name} holds the right numbers in another order: keep the original order.'
+            raise AssertionError(message)
         if np.allclose(v, raw / unit, atol=0.051) and (not np.allclose(v, raw / unit, rtol=1e-05)):
-            raise AssertionError(f'{name} was rounded: keep every digit of {column} / {unit:,}.')
+            message = f'{name} was rounded: keep every digit of {column} / {unit:,}.'
+            raise AssertionError(message)
         ok = np.allclose(v, raw / unit, rtol=1e-05)
-        assert ok, f"{name} should be {column} divided by {unit:,}, one number per house in the rows' order."
-
+        if not ok:
+            message = f"{name} should be {column} divided by {unit:,}, one number per house in the rows' order."
+            raise AssertionError(message)

@@ -1,9 +1,7 @@
 # Generated from source/03-logistic-numpy.ipynb by `python -m course build`. Edit the source, not this file.
 from otter.test_files import test_case
-
 OK_FORMAT = False
-
-name = "q7"
+name = 'q7'
 points = 4
 
 @test_case(points=None, hidden=False)
@@ -16,7 +14,9 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
         P = E / E.sum(axis=1, keepdims=True)
         return (P, np.eye(W.shape[1])[y])
     ok = callable(cross_entropy) and callable(softmax_gradient)
-    assert ok, 'cross_entropy and softmax_gradient should be functions (def ...), not values: run their cell.'
+    if not ok:
+        message = 'cross_entropy and softmax_gradient should be functions (def ...), not values: run their cell.'
+        raise AssertionError(message)
     P = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.5, 0.25, 0.25]])
     y = np.array([0, 2, 2, 1])
     want = -np.mean(np.log([0.7, 0.6, 0.3, 0.25]))
@@ -25,16 +25,23 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
             value = cross_entropy(P, y)
         got = None if value is None or np.ndim(value) != 0 else float(value)
     except Exception as e:
-        raise AssertionError(f'cross_entropy raised {type(e).__name__} on 4 houses: {e} (y holds class numbers: P[np.arange(n), y])') from None
-    assert value is not None, 'cross_entropy returned None: write its body (still `...`?) and end it with `return`.'
+        message = f'cross_entropy raised {type(e).__name__} on 4 houses: {e} (y holds class numbers: P[np.arange(n), y])'
+        raise AssertionError(message) from None
+    if not value is not None:
+        message = 'cross_entropy returned None: write its body (still `...`?) and end it with `return`.'
+        raise AssertionError(message)
     ok = got is not None
-    assert ok, f'cross_entropy should return one number, the mean over the houses; got shape {np.shape(value)}.'
+    if not ok:
+        message = f'cross_entropy should return one number, the mean over the houses; got shape {np.shape(value)}.'
+        raise AssertionError(message)
     hints = [(-want, 'cross_entropy is negative: it is MINUS the mean of log P[i, y_i].'), (want / np.log(10), 'cross_entropy used log10: use the natural log, np.log.'), (4 * want, 'cross_entropy summed over the houses: take the mean.'), (want / 3, 'cross_entropy divided by n * k (np.mean over the whole one-hot product): average over the houses only.'), (want / 4, 'cross_entropy divided by n twice: np.mean already divides by the number of houses.'), (-np.mean(np.log(P.max(axis=1))), "cross_entropy used each house's LARGEST probability: use the true class's, P[i, y_i]."), (-np.mean(np.log(P[:, 0])), "cross_entropy used class 0's probability for every house: use the true class's, P[i, y_i]."), (-np.mean(np.log(1 - P[np.arange(4), y])), "cross_entropy used log(1 - P): the loss is -log of the true class's probability.")]
     for wrong, message in hints:
         if np.isclose(got, wrong):
             raise AssertionError(message)
     ok = bool(np.isclose(got, want))
-    assert ok, f'cross_entropy should be {want:.4f} here: the mean of -log 0.7, -log 0.6, -log 0.3, -log 0.25; got {got:.4f}.'
+    if not ok:
+        message = f'cross_entropy should be {want:.4f} here: the mean of -log 0.7, -log 0.6, -log 0.3, -log 0.25; got {got:.4f}.'
+        raise AssertionError(message)
     examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0])), (np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3]))]
     for X, y, W, b in examples:
         n, f = X.shape
@@ -44,29 +51,45 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
             with np.errstate(all='ignore'):
                 out = softmax_gradient(X, y, W, b)
         except Exception as e:
-            raise AssertionError(f'softmax_gradient raised {type(e).__name__} on X ({n}, {f}), W ({f}, {k}): {str(e).strip()}. (A shape error? grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k), k = W.shape[1]: (f, n) times (n, k).)') from None
+            message = f'softmax_gradient raised {type(e).__name__} on X ({n}, {f}), W ({f}, {k}): {str(e).strip()}. (A shape error? grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k), k = W.shape[1]: (f, n) times (n, k).)'
+            raise AssertionError(message) from None
         ok = out is not None
-        assert ok, 'softmax_gradient returned None: write its body (still `...`?) and end it with `return grad_W, grad_b`.'
+        if not ok:
+            message = 'softmax_gradient returned None: write its body (still `...`?) and end it with `return grad_W, grad_b`.'
+            raise AssertionError(message)
         ok = all((np.array_equal(a, c) for a, c in zip((X, y, W, b), copies)))
-        assert ok, 'softmax_gradient changed X, y, W or b in place: compute new arrays instead.'
+        if not ok:
+            message = 'softmax_gradient changed X, y, W or b in place: compute new arrays instead.'
+            raise AssertionError(message)
         ok = isinstance(out, (tuple, list)) and len(out) == 2
-        assert ok, 'softmax_gradient should return a pair: return grad_W, grad_b.'
+        if not ok:
+            message = 'softmax_gradient should return a pair: return grad_W, grad_b.'
+            raise AssertionError(message)
         try:
             gW, gb = (np.asarray(out[0], dtype=float), np.asarray(out[1], dtype=float))
         except (TypeError, ValueError):
-            raise AssertionError('softmax_gradient should return two arrays of numbers, grad_W and grad_b.') from None
+            message = 'softmax_gradient should return two arrays of numbers, grad_W and grad_b.'
+            raise AssertionError(message) from None
         if gW.shape == (k,) and gb.shape == (f, k):
-            raise AssertionError('softmax_gradient returned (grad_b, grad_W): return grad_W first, then grad_b.')
+            message = 'softmax_gradient returned (grad_b, grad_W): return grad_W first, then grad_b.'
+            raise AssertionError(message)
         if gW.shape == (k, f) and f != k:
-            raise AssertionError(f"grad_W has shape ({k}, {f}), that of (P - Y).T @ X: transpose it, X.T @ (P - Y) / n has W's shape ({f}, {k}).")
+            message = f"grad_W has shape ({k}, {f}), that of (P - Y).T @ X: transpose it, X.T @ (P - Y) / n has W's shape ({f}, {k})."
+            raise AssertionError(message)
         ok = gW.shape == (f, k)
-        assert ok, f"grad_W should have W's shape ({f}, {k}); got {gW.shape}."
+        if not ok:
+            message = f"grad_W should have W's shape ({f}, {k}); got {gW.shape}."
+            raise AssertionError(message)
         if gb.shape == (n,) and n != k:
-            raise AssertionError('grad_b has one entry per house: average P - Y over the houses, axis=0, one entry per class.')
+            message = 'grad_b has one entry per house: average P - Y over the houses, axis=0, one entry per class.'
+            raise AssertionError(message)
         if gb.size == 1:
-            raise AssertionError('grad_b is a single number: average P - Y over the houses only, .mean(axis=0), one entry per class.')
+            message = 'grad_b is a single number: average P - Y over the houses only, .mean(axis=0), one entry per class.'
+            raise AssertionError(message)
         ok = gb.shape == (k,)
-        assert ok, f'grad_b should have one entry per class, shape ({k},); got {gb.shape}.'
+        if not ok:
+            message = f'grad_b should have one entry per class, shape ({k},); got {gb.shape}.'
+            raise AssertionError(message)
         P, Y = reference(X, y, W, b)
         R = P - Y
         want_W, want_b = (X.T @ R / n, R.mean(axis=0))
@@ -80,9 +103,13 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
                 if not (np.allclose(wrong_W, want_W) and np.allclose(wrong_b, want_b)):
                     raise AssertionError(message)
         ok = np.allclose(gW, want_W)
-        assert ok, f'On this example grad_W should be {np.round(want_W, 4).tolist()}: X.T @ (P - Y) / n; got {np.round(gW, 4).tolist()}.'
+        if not ok:
+            message = f'On this example grad_W should be {np.round(want_W, 4).tolist()}: X.T @ (P - Y) / n; got {np.round(gW, 4).tolist()}.'
+            raise AssertionError(message)
         if n == k and np.allclose(gb, R.mean(axis=1)) and (not np.allclose(gb, want_b)):
-            raise AssertionError('grad_b averaged over the classes (axis=1): average P - Y over the houses, axis=0.')
+            message = 'grad_b averaged over the classes (axis=1): average P - Y over the houses, axis=0.'
+            raise AssertionError(message)
         ok = np.allclose(gb, want_b)
-        assert ok, f'On this example grad_b should be {np.round(want_b, 4).tolist()}: (P - Y).mean(axis=0); got {np.round(gb, 4).tolist()}.'
-
+        if not ok:
+            message = f'On this example grad_b should be {np.round(want_b, 4).tolist()}: (P - Y).mean(axis=0); got {np.round(gb, 4).tolist()}.'
+            raise AssertionError(message)
