@@ -6,8 +6,9 @@
 The clone is made from the last commit (uncommitted changes are not measured), with no virtual
 environment, so the README's command installs everything itself: its time is the "install
 included" figure. Then the fast subset runs in that clone's environment. Each run is kept in
-``benchmarks/suite.json`` under ``quiet`` or ``busy``; ``benchmarks/run.py`` puts the figures in
-RESULTS.md. Nothing is asserted here: a failed command is recorded with its summary line.
+``benchmarks/suite.json`` under ``quiet`` or ``busy``, and the "Test suite" section of the RESULTS.md
+next to it is rewritten from that file (``benchmarks/run.py`` writes the same section). Nothing is
+asserted here: a failed command is recorded with its summary line.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def report_lines(results: dict) -> list[str]:
         run = results.get(key)
         if not run:
             continue
-        full, fast = run["full"], run["fast"]
+        full, fast, busy = run["full"], run["fast"], run["busy_loops"]
         loops = f", {run['busy_loops']} endless CPU loops running throughout" if run["busy_loops"] else ""
         lines += [
             f"**{title}** — measured {run['measured']} on {run['machine']}, commit {run['commit']}{loops}; "
@@ -125,18 +126,36 @@ def report_lines(results: dict) -> list[str]:
             "",
             "| command | minutes | target | pytest's summary |",
             "|---|---|---|---|",
-            _row(f"`{full['command']}` (fresh clone, install included)", full, SUITE_LIMIT_MIN),
-            _row(f"`{fast['command']}` (the fast subset, in that clone)", fast, FAST_LIMIT_MIN),
+            _row(f"`{full['command']}` (fresh clone, install included)", full, None if busy else SUITE_LIMIT_MIN),
+            _row(f"`{fast['command']}` (the fast subset, in that clone)", fast, None if busy else FAST_LIMIT_MIN),
             "",
         ]
     return lines
 
 
-def _row(label: str, run: dict, limit: float) -> str:
+def _row(label: str, run: dict, limit: float | None) -> str:
+    """One command's row; with the cores kept busy the target is only to pass (the time is reported)."""
     minutes = run["seconds"] / 60
-    ok = run["returncode"] == 0 and minutes <= limit
-    status = "met" if ok else ("**not met**" if run["returncode"] == 0 else f"**failed** (exit {run['returncode']})")
-    return f"| {label} | {minutes:.1f} | ≤ {limit:.0f} min: {status} | {run['summary']} |"
+    if run["returncode"] != 0:
+        status = f"**failed** (exit {run['returncode']})"
+    elif limit is None:
+        status = "passes with the cores busy: met"
+    else:
+        status = f"≤ {limit:.0f} min: " + ("met" if minutes <= limit else "**not met**")
+    return f"| {label} | {minutes:.1f} | {status} | {run['summary']} |"
+
+
+def update_report(report: Path, results: dict) -> bool:
+    """Replace the "## Test suite" section of an existing RESULTS.md with ``results``; False if it has none."""
+    if not report.exists():
+        return False
+    text = report.read_text(encoding="utf-8")
+    match = re.search(r"^## Test suite\n.*?(?=^## |\Z)", text, re.M | re.S)
+    if not match:
+        return False
+    section = "## Test suite\n\n" + "\n".join(report_lines(results)) + "\n"
+    report.write_text(text[: match.start()] + section + text[match.end() :], encoding="utf-8")
+    return True
 
 
 def load_results(path: Path = RESULTS) -> dict:
@@ -153,6 +172,9 @@ def main(argv=None) -> int:
     results = load_results(args.out)
     results["busy" if args.busy else "quiet"] = run
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    report = args.out.with_name("RESULTS.md")
+    if update_report(report, results):
+        print(f"updated the test suite's section of {report}")
     print("\n".join(report_lines({"busy" if args.busy else "quiet": run})))
     return 0 if run["full"]["returncode"] == 0 and run["fast"]["returncode"] == 0 else 1
 

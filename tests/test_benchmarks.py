@@ -55,12 +55,21 @@ def test_suite_timer_records_time_exit_status_and_pytest_summary(tmp_path):
     slow = {**fine, "seconds": 1000.0}
     broken = {**fine, "returncode": 1}
     run = {"measured": "now", "machine": "m", "commit": "abc", "busy_loops": 2, "load_average": [2.0, 3.5]}
-    lines = "\n".join(suite.report_lines({"busy": {**run, "full": fine, "fast": fine}}))
+    lines = "\n".join(suite.report_lines({"busy": {**run, "full": slow, "fast": broken}}))
     assert "both cores kept busy" in lines and "2 endless CPU loops" in lines
-    assert "| 10.0 | ≤ 15 min: met | 9 passed |" in lines
-    assert "| 10.0 | ≤ 3 min: **not met** |" in lines
-    lines = "\n".join(suite.report_lines({"quiet": {**run, "busy_loops": 0, "full": slow, "fast": broken}}))
+    assert "| 16.7 | passes with the cores busy: met | 9 passed |" in lines and "**failed** (exit 1)" in lines
+    quiet = {**run, "busy_loops": 0}
+    lines = "\n".join(suite.report_lines({"quiet": {**quiet, "full": fine, "fast": fine}}))
+    assert "| 10.0 | ≤ 15 min: met | 9 passed |" in lines and "| 10.0 | ≤ 3 min: **not met** |" in lines
+    lines = "\n".join(suite.report_lines({"quiet": {**quiet, "full": slow, "fast": broken}}))
     assert "≤ 15 min: **not met**" in lines and "**failed** (exit 1)" in lines and "endless" not in lines
+    report = tmp_path / "RESULTS.md"
+    assert not suite.update_report(report, {})
+    report.write_text("# B\n\n## Grading\n\nkept\n\n## Test suite\n\nold figures\n\n## Fidelity\n\nalso kept\n")
+    assert suite.update_report(report, {"quiet": {**quiet, "full": fine, "fast": fine}})
+    text = report.read_text()
+    assert "old figures" not in text and "≤ 15 min: met" in text and "kept" in text and "also kept" in text
+    assert text.index("## Grading") < text.index("## Test suite") < text.index("## Fidelity")
     assert suite.report_lines({}) == []
 
 
