@@ -1,6 +1,8 @@
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,16 @@ def require_tool(available: bool, missing: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{missing}, and CI=true: .ci/run installs it, so this test must run here")
     pytest.skip(f"{missing}; CI installs it and runs this test")
+
+
+def grader_tmpdir(tmp: Path) -> Path:
+    """``tmp / "tmp"``, linked to a folder under /tmp that every user may pass through: without bubblewrap
+    a root grader runs each job as its own user id, which must reach its box there (pytest's own folders
+    are private, and the grader rightly refuses them)."""
+    link = tmp / "tmp"
+    if not link.exists():
+        shared = Path(tempfile.mkdtemp(prefix="course-test-grade-", dir="/tmp"))
+        os.chmod(shared, 0o755)
+        atexit.register(shutil.rmtree, shared, True)
+        link.symlink_to(shared)
+    return link

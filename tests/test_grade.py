@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import grader_tmpdir
 from harness import ROOT
 
 from course import layout, lessons
@@ -21,8 +22,7 @@ WITH_EXAMPLES = [n for n in lessons.all_lessons(ROOT) if (EXAMPLES / n.split("-"
 
 
 def grade(args, tmp: Path) -> subprocess.CompletedProcess:
-    (tmp / "tmp").mkdir(exist_ok=True)
-    env = {**os.environ, "TMPDIR": str(tmp / "tmp")}
+    env = {**os.environ, "TMPDIR": str(grader_tmpdir(tmp))}
     cmd = [sys.executable, "-m", "course", "grade", *args]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
@@ -107,6 +107,20 @@ def test_user_mistakes_are_clear_errors(tmp_path):
     (tmp_path / "empty").mkdir()
     none = grade(["01", str(tmp_path / "empty"), "--out", str(tmp_path / "o")], tmp_path)
     assert none.returncode == 1 and "no submissions found" in none.stderr
+
+
+def test_a_tmpdir_the_job_user_cannot_reach_is_a_clear_refusal(tmp_path):
+    """uid mode (root, no bubblewrap) with a private TMPDIR: one sentence saying what to change, no traceback."""
+    if os.geteuid() != 0:
+        pytest.skip("the uid mode needs a grader running as root")
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    env = {**os.environ, "TMPDIR": str(private)}
+    cmd = [sys.executable, "-m", "course", "grade", "01", str(EXAMPLES / "01"), "--out", str(tmp_path / "o")]
+    proc = subprocess.run([*cmd, "--sandbox", "uid"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "cannot reach its folder" in proc.stderr and "set TMPDIR" in proc.stderr
+    assert not (tmp_path / "o" / "grades.csv").exists()
 
 
 # ------------------------------------------------------------------------------ the data protocol

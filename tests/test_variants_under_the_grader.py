@@ -55,6 +55,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import grader_tmpdir
 from harness import ROOT, AnswerKey, Right, Wrong
 from test_tests_of_tests import load_variants
 
@@ -517,11 +518,10 @@ def grade_lesson(lesson: str, tmp: Path) -> Graded:
     folder.mkdir()
     for submission in chosen(lesson):
         notebooks.write(submission_notebook(found, submission), folder / f"{submission.name}.ipynb")
-    (tmp / "tmp").mkdir()
     out = tmp / "out"
     cmd = [sys.executable, "-m", "course", "grade", lesson, str(folder), "--out", str(out), "--jobs", "2"]
     cmd += ["--cell-timeout", str(CELL_TIMEOUT), "--timeout", str(SUBMISSION_TIMEOUT)]
-    env = {**os.environ, "TMPDIR": str(tmp / "tmp")}
+    env = {**os.environ, "TMPDIR": str(grader_tmpdir(tmp))}
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=4 * 3600)
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log[-4000:]

@@ -251,7 +251,10 @@ def reports_ready() -> None:
 def verify_isolation(kind: str, spec, args) -> None:
     """Start one probe worker as the students' code will run, before any of it does: refuse the
     batch if it could read a hidden test or this process's pipes."""
-    probe = sandbox.Sandbox(Limits(sandbox=kind, memory_mb=args.memory), {}, secrets=spec.test_paths)
+    try:
+        probe = sandbox.Sandbox(Limits(sandbox=kind, memory_mb=args.memory), {}, secrets=spec.test_paths)
+    except NoIsolation as err:  # e.g. uid mode with a TMPDIR the job's user cannot reach
+        raise UserError(str(err)) from None
     try:
         probe.verify()
     except NoIsolation as err:

@@ -593,9 +593,15 @@ class Sandbox:
         self.uid = job_uid() if self.kind == "uid" else None
         self.abi = landlock_abi() if self.kind in ("uid", "landlock") else 0
         self.secrets = [str(p) for p in secrets or []]
+        # The real path: the job's user walks it, so a TMPDIR reached through a link in a private folder
+        # must not pass the check below and then fail at the worker's start.
+        self.root = Path(tempfile.mkdtemp(prefix="course-grade-")).resolve()
         if self.uid is not None:
-            _check_passable(Path(tempfile.gettempdir()))
-        self.root = Path(tempfile.mkdtemp(prefix="course-grade-"))
+            try:
+                _check_passable(self.root.parent)
+            except NoIsolation:
+                os.rmdir(self.root)
+                raise
         self.box = self.root / "box"
         self.work = self.box / "work"
         for folder in (self.work / ".tmp", self.work / ".config/matplotlib", self.box / "shm", self.box / ".runtime"):
