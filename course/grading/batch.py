@@ -213,12 +213,8 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
             isolation = f"{isolation}. {NO_ISOLATION_WARNING}"
         chart = threading.Thread(target=reports_ready, daemon=True)
         chart.start()  # the summary's chart library loads while the submissions are graded
-        if building is not None and todo:
-            try:
-                if building.wait(timeout=300) == 0:
-                    sandbox.keep_font_cache(fonts)  # for the next batches
-            except subprocess.TimeoutExpired:
-                building.kill()
+        if todo:
+            sandbox.finish_font_cache(fonts, building)
         finished = grade_all(todo, base, judges, declared_points(spec), grades, out)
     finally:
         for judge in judges:

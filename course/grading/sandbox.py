@@ -543,6 +543,18 @@ def keep_font_cache(folder: str) -> None:
             shutil.rmtree(building, ignore_errors=True)
 
 
+def finish_font_cache(folder: str, building: subprocess.Popen | None) -> None:
+    """Wait (at most five minutes) for a font list :func:`batch_font_cache` is building, and keep it."""
+    if building is None:
+        return
+    try:
+        if building.wait(timeout=300) == 0:
+            keep_font_cache(folder)  # for the next batches
+    except subprocess.TimeoutExpired:
+        building.kill()
+        building.wait()
+
+
 def font_cache() -> str | None:
     """The folder with a prebuilt font list: :data:`FONT_CACHE_ENV`, or one kept or built once per process."""
     given = os.environ.get(FONT_CACHE_ENV)
@@ -551,13 +563,7 @@ def font_cache() -> str | None:
     if "built" not in _FONT_CACHE:
         scratch = tempfile.mkdtemp(prefix="course-fonts-")
         folder, building = batch_font_cache(scratch)
-        if building is not None:
-            try:
-                if building.wait(timeout=300) == 0:
-                    keep_font_cache(folder)
-            except subprocess.TimeoutExpired:
-                building.kill()
-                building.wait()
+        finish_font_cache(folder, building)
         import atexit
 
         atexit.register(shutil.rmtree, scratch, True)
