@@ -17,7 +17,8 @@ ROOT = layout.ROOT
 
 
 class FreshBuild:
-    """Lessons built from ``source/`` into one temporary root, each at most once per test session.
+    """Lessons built from ``source/`` into one temporary root, each at most once per test session
+    (per pytest-xdist worker: a module that uses it runs whole in one worker, ``--dist loadfile``).
 
     A lesson is built the first time a test asks for it, so running one test builds only its lesson.
     Tests read this build and never change it (copy it first).
