@@ -52,11 +52,11 @@ def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained
     if not ok:
         message = f'history_soft should hold one finite loss per step (200 steps); it has {len(h)} entries.'
         raise AssertionError(message)
-    fits = {'train': fit(tr)}
+    trained = fit(tr)
 
     def near(fitted):
         return np.allclose(W, fitted[0], rtol=0.001, atol=0.0001) and np.allclose(b, fitted[1], rtol=0.001, atol=0.0001)
-    if not near(fits['train']):
+    if not near(trained):
         if near(fit(va)):
             message = 'W_soft and b_soft were trained on the VALIDATION houses: that is leakage (the model has seen the houses it is measured on). Train on X_train and y_train.'
             raise AssertionError(message)
@@ -78,7 +78,7 @@ def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained
     if np.isclose(got, loss(W_small, b_small, va), rtol=1e-06):
         message = 'untrained_loss was measured on the validation houses: use the training houses.'
         raise AssertionError(message)
-    if np.isclose(got, loss(*fits['train'], tr), rtol=1e-06):
+    if np.isclose(got, loss(*trained, tr), rtol=1e-06):
         message = "untrained_loss is the TRAINED model's loss: use the untrained W_small and b_small."
         raise AssertionError(message)
     ok = bool(np.isclose(got, want, rtol=1e-06))
@@ -98,7 +98,7 @@ def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained
         message = f'softmax_valid_acc should be a fraction between 0 and 1 (a count divided by 586); got {acc:g}.'
         raise AssertionError(message)
     step = 0.5 / 586
-    W0, b0 = fits['train']
+    W0, b0 = trained
     want = float(np.mean(probs(W0, b0, va).argmax(axis=1) == y[va]))
     if abs(acc - np.mean(probs(W0, b0, tr).argmax(axis=1) == y[tr])) < step:
         message = 'softmax_valid_acc was measured on the TRAINING houses: use the validation houses.'

@@ -48,11 +48,11 @@ def test_binary_model_and_baseline(w_bin, b_bin, history_bin, binary_valid_acc, 
         message = f'history_bin should hold one finite loss per step (200 steps); it has {len(h)} entries.'
         raise AssertionError(message)
     b = float(b[0])
-    fits = {'train': fit(tr)}
+    trained = fit(tr)
 
     def near(fitted):
         return np.allclose(w, fitted[0], rtol=0.001, atol=0.0001) and bool(np.isclose(b, fitted[1], rtol=0.001, atol=0.0001))
-    if not near(fits['train']):
+    if not near(trained):
         if near(fit(va)):
             message = 'w_bin and b_bin were trained on the VALIDATION houses: that is leakage (the model has seen the houses it is measured on). Train on X_train and t_train.'
             raise AssertionError(message)
@@ -76,8 +76,8 @@ def test_binary_model_and_baseline(w_bin, b_bin, history_bin, binary_valid_acc, 
             raise AssertionError(message)
     step = 0.5 / 586
     acc = float(arrays['binary_valid_acc'][0])
-    want = accuracy(*fits['train'], va)
-    if abs(acc - accuracy(*fits['train'], tr)) < step:
+    want = accuracy(*trained, va)
+    if abs(acc - accuracy(*trained, tr)) < step:
         message = 'binary_valid_acc was measured on the TRAINING houses: use the validation houses.'
         raise AssertionError(message)
     if abs(acc - (1 - want)) < step:
