@@ -247,16 +247,14 @@ def reports_ready() -> None:
 def verify_isolation(kind: str, spec, args) -> None:
     """Start one probe worker as the students' code will run, before any of it does: refuse the
     batch if it could read a hidden test or this process's pipes."""
-    try:
+    try:  # the constructor refuses too, e.g. uid mode with a TMPDIR the job's user cannot reach
         probe = sandbox.Sandbox(Limits(sandbox=kind, memory_mb=args.memory), {}, secrets=spec.test_paths)
-    except NoIsolation as err:  # e.g. uid mode with a TMPDIR the job's user cannot reach
-        raise UserError(str(err)) from None
-    try:
-        probe.verify()
+        try:
+            probe.verify()
+        finally:
+            probe.close()
     except NoIsolation as err:
         raise UserError(str(err)) from None
-    finally:
-        probe.close()
 
 
 NO_ISOLATION_WARNING = (
