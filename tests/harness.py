@@ -42,6 +42,9 @@ class Wrong:
     code: str
     message: str
     public: bool | str = True
+    mistake: str = ""
+    """The mistake's stable, readable id within its question (``no-max-shift``; in full ``01.q4.no-max-shift``):
+    the class report counts students by it."""
 
     def __str__(self) -> str:
         return f"{self.question}: {self.message[:40]}"
