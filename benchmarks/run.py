@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import fidelity, measure, self_checks, suite  # noqa: E402
 from course import layout, lessons  # noqa: E402
 
-TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 10.0, "05": 15.0}
+TIME_LIMIT = {"01": 10.0, "02": 10.0, "03": 10.0, "04": 10.0, "05": 10.0, "06": 10.0, "07": 15.0, "08": 15.0}
 RSS_LIMIT_MIB = 1024
 CHECK_LIMIT_S = 0.100
 GRADE_RATIO_LIMIT = 1.3
@@ -69,7 +69,16 @@ def grading_rows(lesson: str, repeats: int) -> dict | None:
     return result
 
 
-SCALING = {"01": (40, 3), "02": (16, 2), "03": (16, 2), "04": (12, 2), "05": (12, 2)}
+SCALING = {
+    "01": (40, 3),
+    "02": (16, 2),
+    "03": (16, 2),
+    "04": (16, 2),
+    "05": (16, 2),
+    "06": (12, 2),
+    "07": (12, 2),
+    "08": (12, 2),
+}
 """Per lesson, the batch size and the number of interleaved rounds of ``--jobs 1`` against ``--jobs 2``:
 batches of about half a minute or more, so that the command's fixed costs weigh as in a real class."""
 

@@ -21,10 +21,11 @@ def test_quick_benchmark_run_writes_results_and_chart(tmp_path):
     results = (tmp_path / "RESULTS.md").read_text()
     assert "| 01-warmup |" in results and "QUICK" in results
     assert "`python -m course grade`, per submission" in results and "ratio to bare nbclient" in results
-    assert "02-linear-numpy**: gradient descent's training MSE" in results
+    assert "03-gradient-descent**: gradient descent's training MSE" in results
     assert (
-        "03-logistic-numpy**: validation accuracy" in results and "05-logistic-torch**: validation accuracy" in results
+        "05-softmax-numpy**: validation accuracy" in results and "07-logistic-torch**: validation accuracy" in results
     )
+    assert "08-mlp-torch**: the MLP (100 hidden ReLU units)" in results
     assert "| all lessons |" in results and "caught by the public checks" in results
     assert "`--jobs 2` against `--jobs 1`" in results and "| 01-warmup | 4 |" in results
     assert "## Test suite" in results

@@ -107,7 +107,7 @@ def test_verify_flags_outputs_in_a_source_and_orphans(tmp_path):
 
 # --- verify compares as a reader would: plots by their pixels --------------------------------------
 
-PLOTTED = "02-linear-numpy"
+PLOTTED = "03-gradient-descent"
 """A lesson with line plots (the diverging learning-rate curves of the issue)."""
 
 CHANGE_PLOTS = """

@@ -53,7 +53,7 @@ def test_the_written_question_sits_in_its_question_block():
 def test_the_stated_time_follows_the_rule():
     minutes = reading_time.minutes(SOURCE)
     assert minutes <= reading_time.LONGEST
-    assert f"**Time:** about {minutes} minutes." in markdown(notebooks.read(SOURCE))
+    assert reading_time.statement(minutes) in markdown(notebooks.read(SOURCE))
     row = next(line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith("| [01 · "))
     assert f"| ~{minutes} min |" in row
 

@@ -86,19 +86,28 @@ def markdown_cells(nb) -> list[str]:
     return [notebooks.source_text(c) for c in nb.cells if c.cell_type == "markdown"]
 
 
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_export_filter_keeps_every_written_answer(lesson):
-    """Otter's PDF/export filter keeps only what sits between BEGIN/END QUESTION comments: each
-    written question's answer cell must be inside its block, or graders never see the answer."""
-    from otter.export.exporters.base_exporter import BaseExporter
-
+def written_questions(lesson: str) -> int:
     source = notebooks.read(ROOT / layout.SOURCE / f"{lesson}.ipynb")
-    written = sum(
+    return sum(
         1
         for c in source.cells
         if c.cell_type == "raw" and "# BEGIN QUESTION" in c.source and re.search(r"^manual:\s*true", c.source, re.M)
     )
-    assert written >= 1, f"{lesson} has no written question"
+
+
+def test_the_series_has_written_questions():
+    """Not every lesson has one (a lesson split off another may have none), but the course does."""
+    assert [lesson for lesson in LESSONS if written_questions(lesson)]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_export_filter_keeps_every_written_answer(lesson):
+    """Otter's PDF/export filter keeps only what sits between BEGIN/END QUESTION comments: each
+    written question's answer cell must be inside its block, or graders never see the answer; a
+    lesson without written questions has no answer cell for one."""
+    from otter.export.exporters.base_exporter import BaseExporter
+
+    written = written_questions(lesson)
     student = notebooks.read(layout.student_notebook(ROOT, lesson))
     answers = [c for c in student.cells if c.cell_type == "markdown" and "Type your answer here" in c.source]
     assert len(answers) == written, "one answer cell per written question"
@@ -180,17 +189,18 @@ def test_lessons_named_in_the_text_teach_what_is_claimed(lesson):
 
 
 def test_the_cross_reference_check_can_fail():
-    found = mentions("We built models in NumPy (lessons 02-04) before. Lessons 04 and 05 sort houses into classes.")
-    assert [n for n, _ in found] == ["02", "03", "04", "04", "05"]
-    assert not mentions("Lesson 02's loop, in PyTorch. The loop from lesson 04, for classes.")
-    assert terms(found[2][1]) - lesson_topics("04-linear-torch") == {"NumPy"}
-    assert terms(found[3][1]) - lesson_topics("04-linear-torch") == {"classes"}
-    assert not terms(found[4][1]) - lesson_topics("05-logistic-torch")
+    found = mentions("We built models in NumPy (lessons 04-06) before. Lessons 06 and 07 sort houses into classes.")
+    assert [n for n, _ in found] == ["04", "05", "06", "06", "07"]
+    assert not mentions("Lesson 02's loop, in PyTorch. The loop from lesson 06, for classes.")
+    assert terms(found[2][1]) - lesson_topics("06-linear-torch") == {"NumPy"}
+    assert terms(found[3][1]) - lesson_topics("06-linear-torch") == {"classes"}
+    assert not terms(found[4][1]) - lesson_topics("07-logistic-torch")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_stated_time_follows_the_rule(lesson):
-    """The header and the README state the time ``course/reading_time.py`` derives, at most 45 minutes."""
+    """The header and the README state the time ``course/reading_time.py`` derives, the same way in
+    every lesson, and it is at most ``LONGEST`` (80) minutes."""
     from course import reading_time
 
     source = ROOT / layout.SOURCE / f"{lesson}.ipynb"
@@ -199,8 +209,47 @@ def test_stated_time_follows_the_rule(lesson):
     stated = re.search(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", header)
     assert stated, f"{lesson}: the first cell should say **Time:** about N minutes."
     assert int(stated.group(1)) == expected, f"{lesson}: header says {stated.group(1)}, the rule gives {expected}"
+    assert reading_time.statement(expected) in header, f"{lesson}: state the time as {reading_time.statement(expected)}"
     number = lesson.split("-")[0]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     row = next(ln for ln in readme.splitlines() if ln.startswith(f"| [{number} "))
     assert f"~{expected} min" in row, f"README row of {lesson} should say ~{expected} min"
     assert expected <= reading_time.LONGEST, f"{lesson} takes {expected} minutes: split or trim it"
+
+
+def test_the_time_rule_counts_what_a_student_reads_and_does(tmp_path):
+    """120 words a minute of Markdown, 6 minutes per auto-graded question, 8 per written one, rounded to
+    the nearest 5; a written question's model answer and an optional "Going further" are not counted."""
+    from course import reading_time
+
+    def cell(kind, text):
+        return {"cell_type": kind, "metadata": {}, "source": text}
+
+    def words(n):
+        return " ".join(["word"] * n)
+
+    def minutes(cells):
+        path = tmp_path / "lesson.ipynb"
+        path.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+        return reading_time.parts(path), reading_time.minutes(path)
+
+    question = [cell("raw", "# BEGIN QUESTION\nname: q1\npoints: 2"), cell("code", "x = 1")]
+    question.append(cell("raw", "# END QUESTION"))
+    written = [
+        cell("raw", "# BEGIN QUESTION\nname: q2\nmanual: true\npoints: 2"),
+        cell("markdown", words(30)),
+        cell("raw", "# BEGIN SOLUTION"),
+        cell("markdown", words(600)),  # the model answer: students never see it
+        cell("raw", "# END SOLUTION"),
+        cell("raw", "# END QUESTION"),
+    ]
+    lesson = [cell("markdown", "# Lesson 99 · A test\n\n" + words(1194))] + question + written
+    assert minutes(lesson) == ({"words": 1230, "auto": 1, "written": 1}, 25)  # 10.25 + 6 + 8 = 24.25
+    further = [cell("markdown", "## Going further (optional, not graded)\n\n" + words(2400))]
+    further.append(cell("markdown", words(500)))  # still the optional section, up to the next heading
+    done = [cell("markdown", "## Done\n\n" + words(58))]
+    assert minutes(lesson + further + done) == ({"words": 1290, "auto": 1, "written": 1}, 25)
+    assert minutes(lesson + done + further)[0]["words"] == 1290
+    assert minutes([cell("markdown", words(899))])[1] == 5  # 7.49 minutes
+    assert minutes([cell("markdown", words(900))])[1] == 10  # 7.5: halves round up
+    assert minutes([cell("markdown", words(1260))] + question * 3)[1] == 30  # 10.5 + 18 = 28.5

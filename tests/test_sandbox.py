@@ -83,9 +83,9 @@ def test_judge_expects_the_device_the_worker_sees(monkeypatch):
     torch = pytest.importorskip("torch")
     if torch.cuda.is_available():
         pytest.skip("a real GPU: the worker sees it too")
-    lesson = "04-linear-torch"
+    lesson = "06-linear-torch"
     if not layout.solution_notebook(ROOT, lesson).exists():
-        pytest.skip("lesson 04 is not built")
+        pytest.skip("lesson 06 is not built")
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     nb = notebooks.clear_outputs(notebooks.read(layout.solution_notebook(ROOT, lesson)))
     limits = sandbox.Limits(cell_timeout=120, timeout=600, sandbox="auto")

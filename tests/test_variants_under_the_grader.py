@@ -24,7 +24,7 @@ as in a notebook of its own, which takes two things.
   ``train_softmax``, graded in the same notebook, still calls the key's ``softmax``; and
   ``lonlat -= mean`` is undone for every other question.
 - **No name holds two values.** The judge reads one namespace. Two questions that read the same
-  name (``X_train`` in several questions of lesson 04) see the same value; so a variant that
+  name (``X_train`` in several questions of lesson 07) see the same value; so a variant that
   changes such a name (its code assigns it, or changes it in place, read from the code by
   :func:`footprint`) *disturbs* the other questions that read it, and the methods of the classes
   their answers are made of (which look up the notebook's globals). A notebook takes no variant for

@@ -499,7 +499,7 @@ def _reset_rngs() -> None:
 TEST_SECONDS = 120.0
 """Wall-clock seconds one test case may take in the judge, its calls to the student's code included
 (or four times the per-call limit, if that is longer: see :func:`seconds_per_test`). The slowest
-honest case, lesson 05's reference fit, takes under 40 s on a 2-core machine loaded 4 times over."""
+honest case, a reference fit of lesson 07 or 08, takes under 40 s on a 2-core machine loaded 4 times over."""
 TEST_GRACE = 30.0
 """No test case runs longer than this past the submission's deadline, so the judge answers well
 within the time its caller gives it (``--timeout`` plus two minutes)."""

@@ -1,0 +1,118 @@
+"""Lesson 05, softmax regression in NumPy: its facts asserted on the answer key, its given cell
+checked against lesson 04's answer key, its fidelity against scikit-learn, and its text kept true to
+them."""
+
+import re
+
+import numpy as np
+import pytest
+from harness import ROOT, AnswerKey, answer_names, assert_source_course_split
+
+from benchmarks import fidelity
+from course import layout, notebooks
+
+LESSON = "05-softmax-numpy"
+
+
+@pytest.fixture(scope="module")
+def key():
+    return AnswerKey(LESSON)
+
+
+@pytest.fixture(scope="module")
+def env(key):
+    return key.env
+
+
+def lesson_text() -> str:
+    nb = notebooks.read(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    return "\n".join(notebooks.source_text(c) for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_the_given_cell_is_lesson_04_s_answers(env):
+    """The cell "from lesson 04" gives what lesson 04's answer key computes: the same split, classes,
+    standardized features and sigmoid."""
+    before = AnswerKey("04-logistic-numpy").env
+    for name in ("train_idx", "valid_idx", "price_class", "y_train", "y_valid", "X_train", "X_valid"):
+        assert np.array_equal(env[name], before[name]), name
+    z = np.array([-1000.0, -3.0, 0.0, 0.5, 40.0, 1000.0])
+    np.testing.assert_array_equal(env["sigmoid"](z), before["sigmoid"](z))
+
+
+def test_split_and_classes_follow_the_course_recipe(env):
+    assert_source_course_split(env["train_idx"], env["valid_idx"])
+    assert np.bincount(env["price_class"]).tolist() == [964, 978, 988]  # the tertiles of lessons 01 and 07
+
+
+def test_gradient_check_is_below_1e_6_and_can_fail(env):
+    """The notebook's numerical gradient check: the answer key's gradient agrees to < 1e-6, and the same
+    check on a gradient missing its / n (a typical mistake) is far off, so the check can fail."""
+    assert env["grad_rel_error"] < 1e-6
+    X, y = env["X_train"], env["y_train"]
+    W, b = env["W_check"].copy(), env["b_check"].copy()  # nudged in place by numerical_gradient, then restored
+
+    def loss():
+        return env["cross_entropy"](env["softmax"](X @ W + b), y)
+
+    numeric = np.append(env["numerical_gradient"](loss, W), env["numerical_gradient"](loss, b))
+    assert np.linalg.norm(numeric) > 0.01
+    gW, gb = env["softmax_gradient"](X, y, W, b)
+    wrong = np.append(np.ravel(gW) * len(y), np.ravel(gb))
+    assert np.linalg.norm(wrong - numeric) / np.linalg.norm(numeric) > 0.5
+
+
+def test_softmax_regression_matches_scikit_learn(env):
+    """Issue 14: validation accuracy within 1 point, training loss within 1 %, of scikit-learn's
+    unpenalised multinomial LogisticRegression on the same split and features."""
+    from sklearn.metrics import log_loss
+
+    X_tr, y_tr, X_va, y_va = env["X_train"], env["y_train"], env["X_valid"], env["y_valid"]
+    sk = fidelity.unpenalized_logistic_regression().fit(X_tr, y_tr)
+    sk_acc, sk_loss = sk.score(X_va, y_va), log_loss(y_tr, sk.predict_proba(X_tr))
+    P = env["softmax"](X_tr @ env["W_soft"] + env["b_soft"])
+    loss = env["cross_entropy"](P, y_tr)
+    assert abs(env["softmax_valid_acc"] - sk_acc) <= 0.01, (env["softmax_valid_acc"], sk_acc)
+    assert abs(loss / sk_loss - 1) <= 0.01, (loss, sk_loss)
+    assert env["history_soft"][-1] == pytest.approx(loss, rel=1e-3)
+
+
+def test_reference_numbers_quoted_in_the_text(env):
+    text = " ".join(lesson_text().split())
+    assert env["history_soft"][0] == pytest.approx(np.log(3), abs=1e-12)
+    assert abs(env["untrained_loss"] - np.log(3)) < 0.02
+    acc, loss = env["softmax_valid_acc"], env["history_soft"][-1]
+    assert f"({acc:.3f})" in text and f"about {round(100 * acc)} %" in text
+    assert f"ln 3 to {loss:.4f}" in text and f"({acc:.3f} and {loss:.4f})" in text
+    assert "reached 0.52" in text and '"wrong way" (0.31' in text  # the source course's and lesson 03's
+
+
+def test_two_class_softmax_equals_sigmoid_is_graded(key, env):
+    assert env["two_class_gap"] < 1e-12
+    assert "two_class_gap" in answer_names(key, "q1")
+    env_wrong = key.run_code("two_class_gap = 0.5")
+    for side in ("public", "hidden"):
+        result = key.grade(env_wrong, "q1", only=side)
+        assert result.possible and not result.full, side
+
+
+def test_text_names_the_lessons_of_the_split_series():
+    """This is lesson 05 of eight: the binary model is lesson 04's, the "wrong way" lesson 03's."""
+    text = lesson_text()
+    assert text.lstrip().startswith("# Lesson 05 · Softmax regression in NumPy")
+    assert "this is lesson 04's gradient again" in text and "lesson 04's `train_binary`" in text
+    assert 'lesson 03\'s "wrong way"' in text
+    assert not re.search(r"[Ss]ection [4-9]\b", text), "the sections are numbered 0 to 3 here"
+    assert re.search(r"\*\*Time:\*\* about \d+ minutes", text)
+
+
+def test_every_test_takes_its_truth_from_the_data_not_from_the_notebook(key):
+    """Issue 12: the notebook's table and given arrays rewritten after answering: still full marks."""
+    for question in key.questions:
+        assert "df" not in answer_names(key, question) and "price" not in answer_names(key, question), question
+    rewritten = key.run_code(
+        "df['Sale_Price'] = 1.0\nprice = price * 0\nlonlat = lonlat * 0\nprice_class = price_class * 0\n"
+        "y_train = y_train * 0\ny_valid = y_valid * 0\nZ_pairs = Z_pairs * 0\nW_small = W_small * 0"
+    )
+    for question in key.questions:
+        result = key.grade(rewritten, question)
+        assert result.full, result.output

@@ -1,0 +1,128 @@
+"""Lesson 08 facts checked on the answer key: its given cells are lesson 07's answers, the MLP beats
+the logistic regression, the pictures, seeding."""
+
+import ast
+import contextlib
+import io
+
+import numpy as np
+import pytest
+import torch
+from harness import AnswerKey, assert_source_course_split, working_dir
+
+from benchmarks import fidelity
+from course import layout, notebooks
+
+LESSON = "08-mlp-torch"
+
+
+@pytest.fixture(scope="module")
+def env():
+    return AnswerKey(LESSON).env
+
+
+@pytest.fixture(scope="module")
+def solution():
+    return notebooks.read(layout.solution_notebook(layout.ROOT, LESSON))
+
+
+def markdown_text(nb) -> str:
+    return " ".join(" ".join(notebooks.source_text(c).split()) for c in nb.cells if c.cell_type == "markdown")
+
+
+def functions_of(nb, names: set[str]) -> dict[str, str]:
+    """An AST dump (docstrings left out) of each top-level function ``names`` defines in the notebook."""
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(notebooks.source_text(cell))
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name in names:
+                body = node.body[1:] if isinstance(node.body[0], ast.Expr) else node.body
+                found[node.name] = ast.dump(ast.Module(body=body, type_ignores=[]))
+    return found
+
+
+def test_the_given_cells_are_lesson_07_s_answers(env, solution):
+    """The cells "from lesson 07" give what lesson 07's answer key computes: the same tensors, the same
+    train_classifier and accuracy, and the same trained logistic regression."""
+    before = AnswerKey("07-logistic-torch").env
+    for name in ("X_train", "X_valid", "y_train", "y_valid"):
+        assert torch.equal(env[name], before[name]), name
+    for name in ("train_idx", "valid_idx", "price_class", "feat_mean", "feat_std"):
+        assert np.array_equal(env[name], before[name]), name
+    names = {"train_classifier", "accuracy"}
+    theirs = functions_of(notebooks.read(layout.solution_notebook(layout.ROOT, "07-logistic-torch")), names)
+    assert functions_of(solution, names) == theirs and set(theirs) == names
+    assert torch.equal(env["logreg"].weight, before["logreg"].weight)
+    assert env["logreg_valid_acc"] == before["logreg_valid_acc"]
+    assert env["logreg_train_losses"] == before["logreg_train_losses"]
+
+
+def test_the_split_is_the_source_course_s(env):
+    assert_source_course_split(env["train_idx"], env["valid_idx"])
+
+
+def test_the_mlp_beats_the_logistic_regression(env, solution):
+    f = fidelity.mlp_vs_logistic(env)
+    assert f["mlp_accuracy"] >= 0.6 and f["mlp_accuracy"] > f["accuracy"] + 0.1
+    assert "(the hidden checks expect at least 0.58)" in markdown_text(solution)
+
+
+def test_the_pictures_are_in_the_solution_notebook(solution):
+    plotted = [
+        any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+        for cell in solution.cells
+        if cell.cell_type == "code" and "grid_class_mlp =" in notebooks.source_text(cell)
+    ]
+    assert plotted == [True]  # the MLP's curves and boundary beside the linear one
+
+
+def test_runs_again_with_the_same_numbers_and_finished_pictures(solution):
+    """A fresh run of the answer key prints exactly what the built notebook shows; its region maps carry a
+    class legend, and the MLP's loss curves are drawn."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    stored = "".join(
+        out["text"]
+        for c in solution.cells
+        if c.cell_type == "code"
+        for out in c.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stdout"
+    )
+    printed = io.StringIO()
+    ns: dict = {"__name__": "__main__"}
+    plt.close("all")
+    with working_dir(layout.ROOT / layout.SOLUTIONS), contextlib.redirect_stdout(printed):
+        for i, cell in enumerate(solution.cells):
+            if cell.cell_type == "code":
+                exec(compile(notebooks.source_text(cell), f"<{LESSON} cell {i}>", "exec"), ns)
+    figures = [plt.figure(n) for n in plt.get_fignums()]
+    maps = [
+        ax
+        for fig in figures
+        for ax in fig.axes
+        if "MLP, 100" in ax.get_title() or ax.get_title().startswith("logistic regression (validation")
+    ]
+    assert len(maps) == 2 and all(ax.get_legend() is not None for ax in maps)
+    assert all([t.get_text() for t in ax.get_legend().get_texts()] == ["low", "medium", "high"] for ax in maps)
+    curves = next(ax for fig in figures for ax in fig.axes if ax.get_title() == "MLP: loss during training")
+    assert [line.get_label() for line in curves.get_lines()][:2] == ["training", "validation"]
+    assert len(curves.get_lines()[0].get_ydata()) == len(ns["mlp_train_losses"])
+    plt.close("all")
+    if ns["device"] == "cpu":  # numbers printed on a GPU may differ in the last digits
+        assert printed.getvalue() == stored
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no GPU here")
+def test_runs_on_the_gpu_when_there_is_one(env):
+    assert env["device"] == "cuda"
+    assert env["X_train"].is_cuda and env["logreg"].weight.is_cuda and next(env["mlp"].parameters()).is_cuda
+    assert env["logreg_valid_acc"] >= 0.47 and env["mlp_valid_acc"] >= 0.58

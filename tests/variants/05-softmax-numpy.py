@@ -1,0 +1,397 @@
+"""Lesson 05: wrong answers that must lose points (with their message) and right ones that must not.
+
+Derived question by question from tests/variants/CHECKLIST.md (the item numbers are in the comments).
+Every test of this lesson takes its truth from data/ames.csv, read by the test itself, or from fresh
+inputs it makes; the variants that rewrite `df`, `price` or `lonlat` show that this holds.
+
+Accepted alternatives (said in the lesson text or decided here): loops instead of vectorised code,
+np.mean vs sum / n, X.T @ R vs np.dot, float32, plain Python numbers, lists or tuples for history, a
+history recorded before or after each update, logsumexp forms of the cross-entropy, one-hot built
+with np.eye or by hand, an accuracy within half a step (1/586) of the true one.
+"""
+
+from harness import Right, Wrong
+
+
+def binary(
+    init="w, b, history = np.zeros(X.shape[1]), 0.0, []",
+    loop="range(steps)",
+    record="history.append(bce(sigmoid(X @ w + b), t))",
+    update="w, b = w - lr * grad_w, b - lr * grad_b",
+    before="",
+    ret="w, b, history",
+):
+    """A train_binary written like the answer key, with one part changed."""
+    return f"""
+def train_binary(X, t, lr, steps):
+    {before or "pass"}
+    {init}
+    for _ in {loop}:
+        {record}
+        grad_w, grad_b = bce_gradient(X, t, w, b)
+        {update}
+    return {ret}
+"""
+
+
+def multi(
+    init="W, b, history = np.zeros((X.shape[1], k)), np.zeros(k), []",
+    loop="range(steps)",
+    record="history.append(cross_entropy(softmax(X @ W + b), y))",
+    update="W, b = W - lr * grad_W, b - lr * grad_b",
+    before="",
+    ret="W, b, history",
+):
+    """A train_softmax written like the answer key, with one part changed."""
+    return f"""
+def train_softmax(X, y, k, lr, steps):
+    {before or "pass"}
+    {init}
+    for _ in {loop}:
+        {record}
+        grad_W, grad_b = softmax_gradient(X, y, W, b)
+        {update}
+    return {ret}
+"""
+
+
+def bgrad(body, r="sigmoid(X @ w + b) - t"):
+    return f"def bce_gradient(X, t, w, b):\n    r = {r}\n    return {body}"
+
+
+def sgrad(body, R="softmax(X @ W + b) - one_hot(y, W.shape[1])"):
+    return f"def softmax_gradient(X, y, W, b):\n    R = {R}\n    return {body}"
+
+
+def standardized(stats_rows):
+    return (
+        f"m, s = {stats_rows}.mean(axis=0), {stats_rows}.std(axis=0)\n"
+        "X_train = (lonlat[train_idx] - m) / s\nX_valid = (lonlat[valid_idx] - m) / s"
+    )
+
+
+def run_binary(X, t):
+    return f"w_bin, b_bin, history_bin = train_binary({X}, {t}, 0.5, 200)"
+
+
+def run_soft(X, y):
+    return f"W_soft, b_soft, history_soft = train_softmax({X}, {y}, 3, 1.0, 200)"
+
+
+ALL_X, ALL_T, ALL_Y = (
+    "np.vstack([X_train, X_valid])",
+    "np.concatenate([t_train, t_valid])",
+    "np.concatenate([y_train, y_valid])",
+)
+PROBS_VALID = "softmax(X_valid @ W_soft + b_soft)"
+
+WRONG = [
+    # ---- q1: softmax and two classes (1 axis, 10 overflow, 6 normalisation, 14, 2 order, 12, 11, 16)
+    Wrong("q1", "def softmax(Z):\n    E = np.exp(Z)\n    return E / E.sum(axis=0)", "normalised each COLUMN"),
+    Wrong("q1", "def softmax(Z):\n    E = np.exp(Z)\n    return E / E.sum()", "sum of the whole array"),
+    Wrong(
+        "q1", "def softmax(Z):\n    return np.exp(Z - Z.max(axis=1, keepdims=True))", "did not divide by the row's sum"
+    ),
+    Wrong(
+        "q1", "def softmax(Z):\n    E = np.exp(Z)\n    return E / E.sum(axis=1, keepdims=True)", "nan for large scores"
+    ),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max())\n    return E / E.sum(axis=1, keepdims=True)",
+        "one max for the whole array",
+    ),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1))\n    return E / E.sum(axis=1)",
+        "keepdims=True keeps it a column",
+    ),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    Z = Z - Z.max(axis=1, keepdims=True)\n    return Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))",
+        "returned the log of the probabilities",
+    ),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    Z -= Z.max(axis=1, keepdims=True)\n    E = np.exp(Z)\n    return E / E.sum(axis=1, keepdims=True)",
+        "changed its input Z in place",
+    ),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))\n    return (E / E.sum(axis=1, keepdims=True))[0]",
+        "should keep the shape of Z",
+    ),
+    Wrong("q1", "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))", "softmax returned None"),
+    Wrong(
+        "q1",
+        "two_class_gap = float(np.max(np.abs(softmax(Z_pairs)[:, 1] - sigmoid(Z_pairs[:, 0] - Z_pairs[:, 1]))))",
+        "class 1's probability with sigmoid(z0 - z1)",
+    ),
+    Wrong(
+        "q1",
+        "two_class_gap = float(np.max(np.abs(softmax(Z_pairs)[:, 1] - sigmoid(Z_pairs[:, 1]))))",
+        "the sigmoid takes the DIFFERENCE",
+    ),
+    Wrong(
+        "q1",
+        "two_class_gap = float(np.max(np.abs(softmax(Z_pairs)[:, 0] - sigmoid(Z_pairs[:, 1] - Z_pairs[:, 0]))))",
+        "or class 0's with sigmoid(z1 - z0)",
+    ),
+    Wrong(
+        "q1", "two_class_gap = np.abs(softmax(Z_pairs)[:, 1] - sigmoid(Z_pairs[:, 1] - Z_pairs[:, 0]))", "single number"
+    ),
+    Wrong("q1", "two_class_gap = '0'", "single number, not a str"),
+    Wrong(
+        "q1", "def sigmoid(z):\n    return 1 / (1 + np.exp(-z)) + 1e-6", "disagree: check sigmoid (given at the top)"
+    ),
+    Wrong("q1", "two_class_gap = None", "two_class_gap is still blank"),
+    Wrong(
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=0, keepdims=True))\n    return E / E.sum(axis=1, keepdims=True)",
+        "each COLUMN's largest score",
+    ),
+    Wrong(  # keepdims on the max but not on the sum
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))\n    return E / E.sum(axis=1)",
+        "E.sum(axis=1), has shape (n,): keepdims=True keeps it a column",
+    ),
+    # ---- q2: cross-entropy and its gradient (2 sign, 3 log base, 6 n, 4 transposition, 1 axis, 14 one-hot, 16)
+    Wrong("q2", "def cross_entropy(P, y):\n    return np.mean(np.log(P[np.arange(len(y)), y]))", "is negative"),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.mean(np.log10(P[np.arange(len(y)), y]))", "used log10"),
+    Wrong(
+        "q2", "def cross_entropy(P, y):\n    return -np.sum(np.log(P[np.arange(len(y)), y]))", "summed over the houses"
+    ),
+    Wrong(
+        "q2",
+        "def cross_entropy(P, y):\n    return -np.mean(one_hot(y, P.shape[1]) * np.log(P))",
+        "divided by n * k",
+    ),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.mean(np.log(P.max(axis=1)))", "LARGEST probability"),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.mean(np.log(P[:, 0]))", "class 0's probability"),
+    Wrong(
+        "q2",
+        "def cross_entropy(P, y):\n    return -np.mean(np.log(1 - P[np.arange(len(y)), y]))",
+        "used log(1 - P)",
+    ),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.mean(np.log(P[:, y]))", "the mean of -log 0.7"),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.log(P[np.arange(len(y)), y])", "should return one number"),
+    Wrong("q2", "def cross_entropy(P, y):\n    return -np.mean(y * np.log(P))", "raised ValueError"),
+    Wrong("q2", sgrad("X.T @ (-R) / len(y), -R.mean(axis=0)"), "wrong sign"),
+    Wrong("q2", sgrad("X.T @ R, R.sum(axis=0)"), "missing the / n"),
+    Wrong("q2", sgrad("X.T @ R / len(y), R.sum(axis=0)"), "grad_b is the SUM of P - Y"),
+    Wrong("q2", sgrad("X.T @ R, R.mean(axis=0)"), "grad_W is missing the / n"),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - y[:, None]"),
+        "subtracted the labels y, not the one-hot Y",
+    ),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="X @ W + b - one_hot(y, W.shape[1])"),
+        "used the logits X @ W + b",
+    ),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W) - one_hot(y, W.shape[1])"),
+        "left b out of the logits",
+    ),
+    Wrong("q2", sgrad("X @ R / len(y), R.mean(axis=0)"), "it only ran because X is square here"),
+    Wrong("q2", sgrad("R.T @ X / len(y), R.mean(axis=0)"), "transpose it, X.T @ (P - Y) / n"),
+    Wrong("q2", sgrad("X.T @ R / len(y), R.mean(axis=1)"), "average P - Y over the houses, axis=0"),
+    Wrong("q2", sgrad("X.T @ R / len(y), R.mean()"), "grad_b is a single number"),
+    Wrong("q2", sgrad("R.mean(axis=0), X.T @ R / len(y)"), "returned (grad_b, grad_W)"),
+    Wrong("q2", sgrad("X.T @ R / len(y)"), "should return a pair"),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - one_hot(y, 3)"),
+        "use k = W.shape[1]",
+        public="the public examples all have 3 classes; only the hidden check uses 2, 4 and 5",
+    ),
+    Wrong(
+        "q2",
+        "def softmax_gradient(X, y, W, b):\n    Z = X @ W + b\n    E = np.exp(Z)\n    R = E / E.sum(axis=1, keepdims=True) - one_hot(y, W.shape[1])\n"
+        "    return X.T @ R / len(y), R.mean(axis=0)",
+        "nan or inf for very large logits",
+        public="the public examples use moderate logits; only the hidden check scales W by 1000",
+    ),
+    Wrong(
+        "q2",
+        "def softmax_gradient(X, y, W, b):\n    W -= 0.0\n    b += 1.0\n    R = softmax(X @ W + b - 1.0) - one_hot(y, W.shape[1])\n"
+        "    b -= 1.0\n    W[0, 0] += 1e-3\n    return X.T @ R / len(y), R.mean(axis=0)",
+        "changed X, y, W or b in place",
+    ),
+    Wrong("q2", "def softmax_gradient(X, y, W, b):\n    R = softmax(X @ W + b)", "softmax_gradient returned None"),
+    Wrong("q2", "cross_entropy = 1.0986", "should be functions"),
+    Wrong(
+        "q2",
+        "def cross_entropy(P, y):\n    return -np.mean(np.log(P[np.arange(len(y)), y])) / len(y)",
+        "divided by n twice",
+    ),
+    # ---- q3: train_softmax (2 sign, 4 transposed W, 5 off by one, 14 bias, 13 globals, 16)
+    Wrong("q3", multi(update="W, b = W + lr * grad_W, b + lr * grad_b"), "The loss goes UP"),
+    Wrong(
+        "q3",
+        "def train_softmax(X, y, k, lr, steps):\n    W, b, history = np.zeros((k, X.shape[1])), np.zeros(k), []\n"
+        "    for _ in range(steps):\n        history.append(cross_entropy(softmax(X @ W.T + b), y))\n"
+        "        grad_W, grad_b = softmax_gradient(X, y, W.T, b)\n        W, b = W - lr * grad_W.T, b - lr * grad_b\n"
+        "    return W, b, history",
+        "it should be (f, k)",
+    ),
+    Wrong("q3", multi(init="W, b, history = np.zeros((X.shape[1], 3)), np.zeros(3), []"), "W should have shape (1, 2)"),
+    Wrong("q3", multi(loop="range(steps - 1)"), "one loss per step"),
+    Wrong("q3", multi(loop="range(steps + 1)"), "do exactly `steps` updates"),
+    Wrong("q3", multi(update="W, b = W - 1.0 * grad_W, b - 1.0 * grad_b"), "use the lr, k and steps it is given"),
+    Wrong("q3", multi(update="W = W - lr * grad_W"), "b never changes"),
+    Wrong("q3", multi(init="W, b, history = np.ones((X.shape[1], k)), np.ones(k), []"), "ends at the wrong W and b"),
+    Wrong(
+        "q3",
+        multi(record="history.append(cross_entropy(softmax(X @ W + b), y) / np.log(10))"),
+        "the training cross-entropy at each step (starting from ln",
+    ),
+    Wrong(
+        "q3",
+        multi().replace("softmax_gradient(X, y, W, b)", "softmax_gradient(X_train, y_train, W, b)"),
+        "own arguments",
+    ),
+    Wrong("q3", multi(ret="W, b"), "return three things"),
+    Wrong("q3", multi(before="X *= 1.0; X[0, 0] = X[0, 0] + 1.0"), "changed X or y in place"),
+    Wrong("q3", multi(init="W, b, history = np.zeros(X.shape[1], k), np.zeros(k), []"), "as one tuple"),
+    Wrong(
+        "q3",
+        multi(init="W, b, history = np.zeros((len(X), k)), np.zeros(k), []"),
+        "does W have one row per column of X",
+    ),
+    Wrong("q3", multi(update="W, b = W - lr * grad_W, b - lr * grad_W"), "one bias per class"),
+    Wrong("q3", multi(update="b = b - lr * grad_b"), "W never changes"),
+    Wrong("q3", multi(record="history = cross_entropy(softmax(X @ W + b), y)"), "history is a single number"),
+    Wrong("q3", "def train_softmax(X, y, k, lr, steps):\n    W = np.zeros((X.shape[1], k))", "returned None"),
+    Wrong(
+        "q3",
+        multi(init="W, b, history = np.zeros((X.shape[1], k)), np.zeros(k), []\n    X = X[:100]; y = y[:100]"),
+        "ends at the wrong W and b with",
+        public="the public examples have 5 and 4 houses, fewer than 100; the hidden check has 400",
+    ),
+    # ---- q4: training run, untrained loss, accuracy (15 leakage, 13 typed-in, 1 argmax axis, 8, 16)
+    Wrong("q4", run_soft("X_valid", "y_valid"), "trained on the VALIDATION houses: that is leakage"),
+    Wrong("q4", run_soft(ALL_X, ALL_Y), "trained on ALL the houses, validation rows included: that is leakage"),
+    Wrong(
+        "q4",
+        "W_soft, b_soft, history_soft = train_softmax(X_train, y_train, 3, 0.01, 200)",
+        "should come from train_softmax",
+    ),
+    Wrong("q4", "W_soft = W_soft.T", "should have shape (2, 3)"),
+    Wrong("q4", "history_soft = history_soft[-1]", "one finite loss per step"),
+    Wrong("q4", "untrained_loss = np.log(3)", "untrained_loss is ln 3"),
+    Wrong("q4", "untrained_loss = 1.0986", "untrained_loss is ln 3"),
+    Wrong(
+        "q4",
+        "untrained_loss = cross_entropy(softmax(X_valid @ W_small + b_small), y_valid)",
+        "measured on the validation houses",
+    ),
+    Wrong("q4", "untrained_loss = history_soft[-1]", "the TRAINED model's loss"),
+    Wrong("q4", "untrained_loss = history_soft[0]", "or the zero model's history_soft[0]"),
+    Wrong(
+        "q4",
+        "untrained_loss = cross_entropy(softmax(X_train @ W_small + b_small), y_train) / np.log(10)",
+        "cross_entropy(softmax(X_train @ W_small + b_small), y_train)",
+    ),
+    Wrong(
+        "q4",
+        "softmax_valid_acc = float(np.mean(softmax(X_train @ W_soft + b_soft).argmax(axis=1) == y_train))",
+        "measured on the TRAINING houses",
+    ),
+    Wrong(
+        "q4",
+        f"softmax_valid_acc = float(np.mean({PROBS_VALID}.argmax(axis=1) != y_valid))",
+        "is the error rate",
+    ),
+    Wrong(
+        "q4",
+        f"softmax_valid_acc = float(np.mean({PROBS_VALID}.max(axis=1) == y_valid))",
+        "argmax over the classes, axis=1",
+    ),
+    Wrong(
+        "q4",
+        f"softmax_valid_acc = float(np.mean({PROBS_VALID}.argmax(axis=0)[:1] == y_valid))",
+        "argmax over the classes, axis=1",
+    ),
+    Wrong("q4", "softmax_valid_acc = 100 * softmax_valid_acc", "looks like a percentage"),
+    Wrong("q4", f"softmax_valid_acc = int(np.sum({PROBS_VALID}.argmax(axis=1) == y_valid))", "between 0 and 1"),
+    Wrong("q4", "softmax_valid_acc = 0.52", "equals y_valid"),
+    Wrong("q4", "W_soft = ...", "W_soft is still blank"),
+]
+
+RIGHT = [
+    # q1
+    Right(
+        "q1",
+        "def softmax(Z):\n    out = []\n    for row in Z:\n        e = np.exp(row - max(row))\n        out.append(e / e.sum())\n"
+        "    return np.array(out)\n"
+        "two_class_gap = max(abs(a - c) for a, c in zip(softmax(Z_pairs)[:, 1], sigmoid(Z_pairs[:, 1] - Z_pairs[:, 0])))",
+        "a loop over rows, a Python max",
+    ),
+    Right(
+        "q1",
+        "from scipy.special import logsumexp\ndef softmax(Z):\n    return np.exp(Z - logsumexp(Z, axis=1, keepdims=True))\n"
+        "two_class_gap = 0.0",
+        "the logsumexp form; the gap typed as 0 (it is 0 to rounding)",
+    ),
+    Right(
+        "q1",
+        "def softmax(Z):\n    E = np.exp(Z - np.max(Z, axis=-1)[:, None])\n    return E / np.sum(E, axis=-1)[:, None]\n"
+        "two_class_gap = np.abs(softmax(Z_pairs)[:, 1] - sigmoid(np.diff(Z_pairs, axis=1)[:, 0])).max()",
+        "axis=-1 and [:, None] for keepdims, np.diff for z1 - z0, a NumPy float",
+    ),
+    # q2
+    Right(
+        "q2",
+        "def cross_entropy(P, y):\n    Y = one_hot(y, P.shape[1])\n    return -np.sum(Y * np.log(P)) / len(y)\n"
+        "def softmax_gradient(X, y, W, b):\n    P = softmax(np.dot(X, W) + b)\n    P[np.arange(len(y)), y] -= 1\n"
+        "    return np.dot(X.T, P) / len(y), P.sum(axis=0) / len(y)",
+        "the one-hot sum, P - Y by subtracting 1 in place on P",
+    ),
+    Right(
+        "q2",
+        "def softmax_gradient(X, y, W, b):\n    n, f = X.shape\n    k = W.shape[1]\n    P = softmax(X @ W + b)\n"
+        "    gW = np.zeros((f, k)); gb = np.zeros(k)\n    for i in range(n):\n        r = P[i].copy(); r[y[i]] -= 1\n"
+        "        gW += np.outer(X[i], r) / n\n        gb += r / n\n    return gW, gb",
+        "a loop over houses",
+    ),
+    Right(
+        "q2",
+        "def softmax_gradient(X, y, W, b):\n    R = softmax(X @ W + b) - (np.arange(W.shape[1]) == np.asarray(y)[:, None])\n"
+        "    return ((R.T @ X) / len(y)).T.astype(np.float32), R.mean(axis=0).tolist()",
+        "one-hot by comparison, the transpose of (P - Y).T @ X, float32 and a list",
+    ),
+    Right(
+        "q2",
+        "def softmax_gradient(X, y, W, b):\n    P = softmax(X @ W + b)\n    Y = np.eye(W.shape[1])[y]\n"
+        "    return np.einsum('nf,nk->fk', X, P - Y) / X.shape[0], np.mean(P - Y, axis=0)",
+        "np.einsum for X.T @ (P - Y)",
+    ),
+    # q3
+    Right(
+        "q3",
+        "def train_softmax(X, y, k, lr, steps):\n    W = np.zeros((X.shape[1], k)); b = np.zeros(k); history = []\n"
+        "    for _ in range(steps):\n        gW, gb = softmax_gradient(X, y, W, b)\n        W -= lr * gW\n        b -= lr * gb\n"
+        "        history.append(cross_entropy(softmax(X @ W + b), y))\n    return W, b, history",
+        "history after each step, in-place updates",
+    ),
+    Right(
+        "q3",
+        multi(init="W, b, history = np.zeros((X.shape[1], k)), 0.0, []"),
+        "b started as the number 0.0 (the first step broadcasts it to k biases)",
+    ),
+    # q4
+    Right(
+        "q4",
+        "softmax_valid_acc = np.mean(np.argmax(X_valid @ W_soft + b_soft, axis=1) == y_valid)\n"
+        "untrained_loss = np.float32(untrained_loss)",
+        "the argmax of the logits (the same class), a float32 loss",
+    ),
+    Right("q4", "softmax_valid_acc = round(softmax_valid_acc, 3)", "rounded within 1/586"),
+    Right(  # issue 12: the notebook's table rewritten after answering: the tests read the data themselves
+        "q4",
+        "df['Sale_Price'] = 0.0\nprice = price * 0\nlonlat = lonlat * 0\ny_valid = y_valid * 0",
+        "the given arrays rewritten after answering",
+    ),
+]
