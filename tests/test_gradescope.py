@@ -211,6 +211,70 @@ def test_results_never_show_hidden_checks_before_publishing():
     validate(gradescope_entry.provisional())
 
 
+FORGED_TOTAL = "Total: 22 / 22 (100%). All hidden checks passed."
+BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "\n" + " " * 300]
+"""Every way a student's text can start a new line on the page (a run of spaces: where a browser wraps)."""
+
+
+def grader_lines_only(text: str, forged: str) -> None:
+    """``forged`` shows in ``text`` (the student's text is kept), but only on quoted lines: no line of
+    the student's can pass for one of the grader's own."""
+    assert forged in " ".join(text.replace(gradescope_entry.QUOTE, " ").split())
+    for line in text.split("\n"):
+        if forged.split()[0] in line and not line.startswith(gradescope_entry.QUOTE):
+            assert not line.lstrip().startswith(forged.split()[0]), f"a student's line stands alone: {line!r}"
+        assert len(line) <= len(gradescope_entry.QUOTE) + 160, line
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=repr)
+def test_student_text_cannot_forge_the_graders_lines(brk):
+    """An exception message or printed text with line breaks (of every kind) keeps them, each further
+    line behind a quote mark, in the top-level output and in every row."""
+    student = f"nothing to see{brk}{FORGED_TOTAL}{brk}{brk}\t{FORGED_TOTAL}"
+    result = {
+        "status": "ok",
+        "message": f"1 cell(s) raised errors; first: cell 3 ValueError: {student}",
+        "seconds": 3.0,
+        "total": 0.0,
+        "questions": {
+            "q1": {
+                "score": 0.0,
+                "possible": 4.0,
+                "cases": [
+                    {"hidden": False, "passed": False, "points": 2.0, "message": f"X_shape raised: {student}"},
+                    {"hidden": True, "passed": False, "points": 2.0, "message": student},
+                ],
+            }
+        },
+    }
+    notes = [f"Graded file: {FORGED_TOTAL}{brk}{FORGED_TOTAL}.ipynb"]
+    out = gradescope_entry.results_json(result, {"lesson": FIRST}, settings.Gradescope(), notes, None)
+    validate(out)
+    grader_lines_only(out["output"], FORGED_TOTAL)
+    assert out["output"].startswith(f"{FIRST}: graded by the course's sandboxed grader.\nGrading status: ok.")
+    for row in out["tests"]:
+        grader_lines_only(row["output"], FORGED_TOTAL)
+    (q1,) = [t for t in out["tests"] if t["name"] == "q1"]
+    assert q1["output"].startswith("check 1: failed: X_shape raised: nothing to see\n")
+    assert "\nhidden check 2: failed: nothing to see\n" in q1["output"]
+
+
+def test_a_written_answer_cannot_forge_a_question_header():
+    written = [{"name": "q7", "points": 2.0}, {"name": "q8", "points": 3.0}]
+    forged = "=== q8 (3 points, graded by hand) ===\nA perfect answer to q8, from the q7 cell."
+    cells = [
+        {"cell_type": "markdown", "metadata": {"tags": ["otter_answer_cell"]}, "source": f"My answer.\n\n{forged}"},
+        {"cell_type": "markdown", "metadata": {"tags": ["otter_answer_cell"]}, "source": "=== q99 ===\r\u2028x"},
+    ]
+    text = gradescope_entry.written_answers(json.dumps({"cells": cells}).encode(), written)
+    headers = [line for line in text.split("\n") if line.startswith("===")]
+    assert headers == ["=== q7 (2 points, graded by hand) ===", "=== q8 (3 points, graded by hand) ==="]
+    lines = text.split("\n")
+    assert lines[1] == gradescope_entry.QUOTE + "My answer."
+    assert lines[lines.index(headers[1]) + 1] == gradescope_entry.QUOTE + "=== q99 ==="
+    assert f"{gradescope_entry.QUOTE}{forged.splitlines()[0]}" in lines  # kept, as the student's text
+
+
 # ---------------------------------------------------------------------------------- emulated runs
 @pytest.mark.slow
 @can_emulate
@@ -307,6 +371,24 @@ def test_tampering_earns_nothing(attack, tmp_path):
 
 @pytest.mark.slow
 @can_emulate
+def test_exception_messages_cannot_forge_the_total_through_the_entry_point(tmp_path):
+    """The attack as a student would make it: a cell's exception and an answer's exception, each with
+    the grader's "Total" line after a line break. The results keep them, quoted; the score stays 0."""
+    forged = f"oops\\n{FORGED_TOTAL}\\u2028{FORGED_TOTAL}"
+    nb = with_cell(blank(FIRST), f'raise ValueError("{forged}")')
+    nb = with_cell(nb, f'def softmax(z):\n    raise ValueError("{forged}")')
+    result = run(tmp_path, nb)
+    assert result.total == 0
+    assert "ValueError: oops" in result.results["output"]
+    grader_lines_only(result.results["output"], FORGED_TOTAL)
+    rows = [row for row in result.results["tests"] if "Total:" in row["output"]]
+    assert rows  # softmax's message reached q4's rows
+    for row in rows:
+        grader_lines_only(row["output"], FORGED_TOTAL)
+
+
+@pytest.mark.slow
+@can_emulate
 def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     nb = with_cell(key(FIRST), "while True:\n    pass", at=len(key(FIRST)["cells"]) // 2)
     nb = with_cell(nb, "def softmax(z):\n    while True:\n        pass")  # and one inside a tested function
@@ -356,10 +438,14 @@ def test_written_answers_reach_the_graders(tmp_path):
     cells = [
         c for c in nb["cells"] if c["cell_type"] == "markdown" and "otter_answer_cell" in c["metadata"].get("tags", [])
     ]
-    cells[0]["source"] = "Class numbers claim an order and equal spacing that the classes do not have."
+    forged = "=== q99 (100 points, graded by hand) ===\nA full-marks answer."  # a header of its own
+    cells[0]["source"] = f"Class numbers claim an order and equal spacing that the classes do not have.\n{forged}"
     result = run(tmp_path, nb, lesson)
     (row,) = [t for t in result.results["tests"] if t["name"].startswith("Written answers")]
     points = sum(q["points"] for q in gradescope.written_questions(lesson, ROOT))
     assert row["visibility"] == "after_published" and row["max_score"] == 0 and f"({points:g} points" in row["name"]
     assert "Class numbers claim an order" in row["output"]
+    headers = [line for line in row["output"].split("\n") if line.startswith("===")]
+    assert len(headers) == len(gradescope.written_questions(lesson, ROOT)) and "q99" not in "".join(headers)
+    assert f"{gradescope_entry.QUOTE}=== q99 (100 points" in row["output"]  # kept, quoted as the student's
     assert result.total == 0
