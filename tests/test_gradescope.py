@@ -68,6 +68,11 @@ def possible(lesson: str) -> float:
     return sum(gradescope_entry.declared_points(ROOT, lesson).values())
 
 
+def shown(output: str) -> str:
+    """An output field as one line of words: its long lines are wrapped, and quoted after the first."""
+    return " ".join(output.replace(gradescope_entry.QUOTE, " ").split())
+
+
 def run(tmp_path, nb_or_files, lesson=FIRST, **kwargs):
     files = nb_or_files if isinstance(nb_or_files, dict) and "cells" not in nb_or_files else None
     files = files or {f"{lesson}.ipynb": as_bytes(nb_or_files)}
@@ -379,7 +384,7 @@ def test_exception_messages_cannot_forge_the_total_through_the_entry_point(tmp_p
     nb = with_cell(nb, f'def softmax(z):\n    raise ValueError("{forged}")')
     result = run(tmp_path, nb)
     assert result.total == 0
-    assert "ValueError: oops" in result.results["output"]
+    assert "ValueError: oops" in shown(result.results["output"])
     grader_lines_only(result.results["output"], FORGED_TOTAL)
     rows = [row for row in result.results["tests"] if "Total:" in row["output"]]
     assert rows  # softmax's message reached q4's rows
@@ -395,7 +400,7 @@ def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     result = run(tmp_path, nb, settings={"timeout": 120, "cell_timeout": 5})
     assert result.seconds < 600  # Gradescope's default limit
     assert result.results["extra_data"]["status"] == "timeout"
-    assert "did not finish in 5 s" in result.results["output"]
+    assert "did not finish in 5 s" in shown(result.results["output"])
     scores = result.scores
     assert scores["q1"] == (4.0, 4.0) and scores["q2"] == (2.0, 2.0)  # untouched by the loops
     assert 0 < result.total < possible(FIRST) and scores["q4"][0] < scores["q4"][1]
@@ -406,9 +411,10 @@ def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
 def test_unreadable_files_give_zero_with_a_readable_message(tmp_path):
     garbage = run(tmp_path / "garbage", {f"{FIRST}.ipynb": b"\x89PNG\r\n\x1a\n not a notebook"})
     assert garbage.total == 0 and garbage.results["extra_data"]["status"] == "invalid"
-    assert "could not be graded" in garbage.results["output"] and "invalid JSON" in garbage.results["output"]
+    text = shown(garbage.results["output"])
+    assert "could not be graded" in text and "invalid JSON" in text
     nothing = run(tmp_path / "none", {"notes.txt": b"I forgot the notebook"})
-    assert nothing.total == 0 and "No notebook found in your upload" in nothing.results["output"]
+    assert nothing.total == 0 and "No notebook found in your upload" in shown(nothing.results["output"])
 
 
 @pytest.mark.slow
@@ -425,7 +431,7 @@ def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally
         zf.writestr(".OTTER_LOG", b"")
     exported = run(tmp_path / "zip", {"export.zip": buffer.getvalue(), "notes.txt": b"hi"})
     assert exported.total == pytest.approx(possible(FIRST))
-    assert f"export.zip ({FIRST}.ipynb)" in exported.results["output"]
+    assert f"export.zip ({FIRST}.ipynb)" in shown(exported.results["output"])
 
 
 @pytest.mark.slow
