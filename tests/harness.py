@@ -172,9 +172,11 @@ class AnswerKey:
 
 
 # ---------------------------------------------------------------------------------- inputs overwritten
-IN_PLACE = re.compile(r"\bchanged\b.*\b(in place|it was given)\b")
-"""The message of a check that forbids a function to change an input (``predict changed X or w in
-place``, ``softmax changed the array it was given``): the one failure an overwritten input may cause."""
+IN_PLACE = re.compile(r"^\w+: \w+ changed\b.*\b(in place|it was given)\b", re.S)
+"""The message of a check that forbids a function to change an input (``AssertionError: predict
+changed X or w in place``, ``... softmax changed the array it was given``): the one failure an
+overwritten input may cause. (A value of the notebook found changed, ``lonlat was changed in place``,
+is not one: a test must not hand the notebook's own arrays to a student's function.)"""
 
 
 def _scribble(value) -> bool:
@@ -260,9 +262,9 @@ class Overwriting:
             except TypeError:
                 return result
             for param, value in bound.items():
-                values = value if isinstance(value, (tuple, list)) else [value]
                 if self.only is not None and (label, param) not in self.only:
                     continue
+                values = value if isinstance(value, (tuple, list)) else [value]  # *args, or a list of arrays
                 if any([_scribble(v) for v in values]):
                     self.overwritten.setdefault((label, param), set()).add(self.question)
             return result
