@@ -205,7 +205,7 @@ def set_gradescope_settings(source: Path, values: dict) -> None:
 
 def emulate(
     zip_path: Path,
-    submission_files: dict[str, bytes],
+    submission_files: dict[str, bytes | Path],
     workdir: Path,
     *,
     settings: dict | None = None,
@@ -213,8 +213,8 @@ def emulate(
     timeout: float = 900.0,
 ) -> Run:
     """Unpack ``zip_path`` into a fresh ``/autograder`` under ``workdir``, upload ``submission_files``
-    (relative path -> bytes), run ``run_autograder`` as root in the emulated container, and read the
-    results. ``settings`` replaces the zip's ``[gradescope]`` table."""
+    (relative path -> bytes, or a ``Path``: a symbolic link to it), run ``run_autograder`` as root in
+    the emulated container, and read the results. ``settings`` replaces the zip's ``[gradescope]`` table."""
     if os.geteuid() != 0 or not shutil.which("bwrap"):
         raise RuntimeError("the Gradescope emulation needs root and bubblewrap")
     home = workdir / "autograder"
@@ -235,7 +235,10 @@ def emulate(
     for rel, data in submission_files.items():
         path = home / "submission" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if isinstance(data, Path):  # a symbolic link, as a zip upload unpacked with its links holds
+            os.symlink(data, path)
+        else:
+            path.write_bytes(data)
     (home / "submission_metadata.json").write_text(json.dumps(METADATA), encoding="utf-8")
     stub = workdir / "bwrap-stub"
     stub.write_text(BWRAP_STUB)

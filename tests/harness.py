@@ -12,6 +12,7 @@ on whole notebooks by ``test_gradescope.py`` and ``test_grade.py``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import inspect
@@ -69,6 +70,8 @@ class Result:
     output: str
     python_errors: list = field(default_factory=list)
     """Failed cases whose exception was not an AssertionError (a raw Python error reached the student)."""
+    failures: list = field(default_factory=list)
+    """(test function, its exception as ``AssertionError: message``) of each failed case."""
 
     @property
     def full(self) -> bool:
@@ -84,6 +87,12 @@ def _copied(value):
     if torch is not None and isinstance(value, (torch.Tensor, torch.nn.Module)):
         return copy.deepcopy(value) if not isinstance(value, torch.Tensor) or value.is_leaf else value.detach().clone()
     return value
+
+
+def _exception_text(message: str) -> str:
+    """``AssertionError: the message`` (all its lines) out of Otter's report of a failed case."""
+    found = re.search(r"^(\w+): (.*)\Z", message, re.M | re.S)
+    return found.group(0) if found else message.strip().rsplit("\n", 1)[-1]
 
 
 class AnswerKey:
@@ -128,7 +137,12 @@ class AnswerKey:
             for r in test_file.test_case_results
             if not r.passed and not r.message.rsplit("\n", 1)[-1].startswith("AssertionError")
         ]
-        return Result(test_file.score, test_file.possible, test_file.summary(), non_assertions)
+        failures = [
+            (r.test_case.body.test_func.__name__, _exception_text(r.message))
+            for r in test_file.test_case_results
+            if not r.passed
+        ]
+        return Result(test_file.score, test_file.possible, test_file.summary(), non_assertions, failures)
 
     def check_wrong(self, variant: Wrong) -> None:
         env = self.run_code(variant.code)
@@ -155,6 +169,147 @@ class AnswerKey:
     def check_right(self, variant: Right) -> None:
         result = self.grade(self.run_code(variant.code), variant.question)
         assert result.full, f"correct answer ({variant.why}) lost points:\n{variant.code}\n{result.output}"
+
+
+# ---------------------------------------------------------------------------------- inputs overwritten
+IN_PLACE = re.compile(r"^\w+: \w+ changed\b.*\b(in place|it was given)\b", re.S)
+"""The message of a check that forbids a function to change an input (``AssertionError: predict
+changed X or w in place``, ``... softmax changed the array it was given``): the one failure an
+overwritten input may cause. (A value of the notebook found changed, ``lonlat was changed in place``,
+is not one: a test must not hand the notebook's own arrays to a student's function.)"""
+
+
+def _scribble(value) -> bool:
+    """Overwrite a NumPy array or torch tensor in place with values no right answer holds (NaN,
+    or every integer and truth value flipped); False for anything else, or one that cannot be written."""
+    np, torch = sys.modules.get("numpy"), sys.modules.get("torch")
+    if np is not None and isinstance(value, np.ndarray):
+        if not value.flags.writeable or value.size == 0 or value.dtype.kind not in "biufc":
+            return False
+        if value.dtype.kind == "b":
+            np.logical_not(value, out=value)
+        elif value.dtype.kind in "iu":
+            np.invert(value, out=value)
+        else:
+            value.fill(np.nan)
+        return True
+    if torch is not None and isinstance(value, torch.Tensor) and value.numel():
+        with torch.no_grad():
+            if value.dtype == torch.bool:
+                value.logical_not_()
+            elif value.is_floating_point() or value.is_complex():
+                value.fill_(float("nan"))
+            else:
+                value.bitwise_not_()
+        return True
+    return False
+
+
+def _own_copy(value):
+    """The result with arrays and tensors copied (recursively through tuples, lists and dicts), so
+    that overwriting the arguments cannot change it even where it is a view of one of them."""
+    np, torch = sys.modules.get("numpy"), sys.modules.get("torch")
+    if np is not None and isinstance(value, np.ndarray):
+        return value.copy()
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.clone()
+    if isinstance(value, (tuple, list)):
+        copied = [_own_copy(v) for v in value]
+        return type(value)(copied) if type(value) in (tuple, list) else value
+    if isinstance(value, dict) and type(value) is dict:
+        return {k: _own_copy(v) for k, v in value.items()}
+    return value
+
+
+class Overwriting:
+    """A mode of :class:`AnswerKey` in which every function the answer key defines (and every method
+    of its classes) computes its right result, then overwrites each of its NumPy-array and
+    torch-tensor arguments in place (``_scribble``), as a right answer that reuses its inputs as
+    scratch space would. Only calls from the tests are affected: a student's function calling
+    another runs as written. ``only`` limits the overwriting to some ``(function, parameter)`` pairs;
+    ``overwritten`` records, for each pair, the questions in which it happened.
+
+    The grader behaves the same way: ``Client.call`` copies what the student's process did to each
+    array, tensor and module argument back into the test's own objects."""
+
+    def __init__(self, key: AnswerKey, only: set[tuple[str, str]] | None = None):
+        self.key, self.only = key, only
+        self.overwritten: dict[tuple[str, str], set[str]] = {}
+        self.question = ""
+        self._busy = False
+
+    def _answer_key_code(self, func) -> bool:
+        code = getattr(func, "__code__", None)
+        return code is not None and code.co_filename.startswith(f"<{self.key.lesson} cell ")
+
+    def wrap(self, func, label: str):
+        try:
+            signature = inspect.signature(func)
+        except (TypeError, ValueError):
+            return func
+
+        @functools.wraps(func)
+        def overwriting(*args, **kwargs):
+            if self._busy:  # called by the answer key's own code, not by a test
+                return func(*args, **kwargs)
+            self._busy = True
+            try:
+                result = _own_copy(func(*args, **kwargs))
+            finally:
+                self._busy = False
+            try:
+                bound = signature.bind(*args, **kwargs).arguments
+            except TypeError:
+                return result
+            for param, value in bound.items():
+                if self.only is not None and (label, param) not in self.only:
+                    continue
+                values = value if isinstance(value, (tuple, list)) else [value]  # *args, or a list of arrays
+                if any([_scribble(v) for v in values]):
+                    self.overwritten.setdefault((label, param), set()).add(self.question)
+            return result
+
+        return overwriting
+
+    @contextlib.contextmanager
+    def active(self, env: dict):
+        """``env`` with the answer key's functions wrapped, and its classes' methods wrapped while inside."""
+        patched = []
+        for name, value in list(env.items()):
+            if inspect.isfunction(value) and self._answer_key_code(value):
+                env[name] = self.wrap(value, name)
+            elif inspect.isclass(value) and value.__module__ == "__main__":
+                for attr, member in list(vars(value).items()):
+                    if inspect.isfunction(member) and self._answer_key_code(member) and attr != "__init__":
+                        patched.append((value, attr, member))
+                        setattr(value, attr, self.wrap(member, f"{name}.{attr}"))
+        try:
+            yield env
+        finally:
+            for cls, attr, member in patched:
+                setattr(cls, attr, member)
+
+    def grade(self, questions: list[str] | None = None) -> dict[str, Result]:
+        """Each question's result, graded in the judge's order on one copy of the answer key's namespace
+        (as the grader's tests share one namespace), the functions overwriting their inputs."""
+        order = sorted(questions or self.key.questions, key=lambda q: (len(q), q))
+        results = {}
+        with self.active(self.key.run_code("")) as env:
+            for question in order:
+                self.question = question
+                results[question] = self.key.grade(env, question)
+        return results
+
+
+def overwrite_problems(results: dict[str, Result]) -> list[str]:
+    """The failures of a grading with inputs overwritten that are not a check forbidding it: each
+    should have computed what it expects before the call, from its own copies."""
+    problems = []
+    for question, result in results.items():
+        for case, message in result.failures:
+            if not IN_PLACE.search(message):
+                problems.append(f"{question} ({case}): {message[:300]}")
+    return problems
 
 
 BAD_ANSWERS = {

@@ -68,6 +68,11 @@ def possible(lesson: str) -> float:
     return sum(gradescope_entry.declared_points(ROOT, lesson).values())
 
 
+def shown(output: str) -> str:
+    """An output field as one line of words: its long lines are wrapped, and quoted after the first."""
+    return " ".join(output.replace(gradescope_entry.QUOTE, " ").split())
+
+
 def run(tmp_path, nb_or_files, lesson=FIRST, **kwargs):
     files = nb_or_files if isinstance(nb_or_files, dict) and "cells" not in nb_or_files else None
     files = files or {f"{lesson}.ipynb": as_bytes(nb_or_files)}
@@ -211,6 +216,70 @@ def test_results_never_show_hidden_checks_before_publishing():
     validate(gradescope_entry.provisional())
 
 
+FORGED_TOTAL = "Total: 22 / 22 (100%). All hidden checks passed."
+BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "\n" + " " * 300]
+"""Every way a student's text can start a new line on the page (a run of spaces: where a browser wraps)."""
+
+
+def grader_lines_only(text: str, forged: str) -> None:
+    """``forged`` shows in ``text`` (the student's text is kept), but only on quoted lines: no line of
+    the student's can pass for one of the grader's own."""
+    assert forged in " ".join(text.replace(gradescope_entry.QUOTE, " ").split())
+    for line in text.split("\n"):
+        if forged.split()[0] in line and not line.startswith(gradescope_entry.QUOTE):
+            assert not line.lstrip().startswith(forged.split()[0]), f"a student's line stands alone: {line!r}"
+        assert len(line) <= len(gradescope_entry.QUOTE) + 160, line
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=repr)
+def test_student_text_cannot_forge_the_graders_lines(brk):
+    """An exception message or printed text with line breaks (of every kind) keeps them, each further
+    line behind a quote mark, in the top-level output and in every row."""
+    student = f"nothing to see{brk}{FORGED_TOTAL}{brk}{brk}\t{FORGED_TOTAL}"
+    result = {
+        "status": "ok",
+        "message": f"1 cell(s) raised errors; first: cell 3 ValueError: {student}",
+        "seconds": 3.0,
+        "total": 0.0,
+        "questions": {
+            "q1": {
+                "score": 0.0,
+                "possible": 4.0,
+                "cases": [
+                    {"hidden": False, "passed": False, "points": 2.0, "message": f"X_shape raised: {student}"},
+                    {"hidden": True, "passed": False, "points": 2.0, "message": student},
+                ],
+            }
+        },
+    }
+    notes = [f"Graded file: {FORGED_TOTAL}{brk}{FORGED_TOTAL}.ipynb"]
+    out = gradescope_entry.results_json(result, {"lesson": FIRST}, settings.Gradescope(), notes, None)
+    validate(out)
+    grader_lines_only(out["output"], FORGED_TOTAL)
+    assert out["output"].startswith(f"{FIRST}: graded by the course's sandboxed grader.\nGrading status: ok.")
+    for row in out["tests"]:
+        grader_lines_only(row["output"], FORGED_TOTAL)
+    (q1,) = [t for t in out["tests"] if t["name"] == "q1"]
+    assert q1["output"].startswith("check 1: failed: X_shape raised: nothing to see\n")
+    assert "\nhidden check 2: failed: nothing to see\n" in q1["output"]
+
+
+def test_a_written_answer_cannot_forge_a_question_header():
+    written = [{"name": "q7", "points": 2.0}, {"name": "q8", "points": 3.0}]
+    forged = "=== q8 (3 points, graded by hand) ===\nA perfect answer to q8, from the q7 cell."
+    cells = [
+        {"cell_type": "markdown", "metadata": {"tags": ["otter_answer_cell"]}, "source": f"My answer.\n\n{forged}"},
+        {"cell_type": "markdown", "metadata": {"tags": ["otter_answer_cell"]}, "source": "=== q99 ===\r\u2028x"},
+    ]
+    text = gradescope_entry.written_answers(json.dumps({"cells": cells}).encode(), written)
+    headers = [line for line in text.split("\n") if line.startswith("===")]
+    assert headers == ["=== q7 (2 points, graded by hand) ===", "=== q8 (3 points, graded by hand) ==="]
+    lines = text.split("\n")
+    assert lines[1] == gradescope_entry.QUOTE + "My answer."
+    assert lines[lines.index(headers[1]) + 1] == gradescope_entry.QUOTE + "=== q99 ==="
+    assert f"{gradescope_entry.QUOTE}{forged.splitlines()[0]}" in lines  # kept, as the student's text
+
+
 # ---------------------------------------------------------------------------------- emulated runs
 @pytest.mark.slow
 @can_emulate
@@ -307,13 +376,31 @@ def test_tampering_earns_nothing(attack, tmp_path):
 
 @pytest.mark.slow
 @can_emulate
+def test_exception_messages_cannot_forge_the_total_through_the_entry_point(tmp_path):
+    """The attack as a student would make it: a cell's exception and an answer's exception, each with
+    the grader's "Total" line after a line break. The results keep them, quoted; the score stays 0."""
+    forged = f"oops\\n{FORGED_TOTAL}\\u2028{FORGED_TOTAL}"
+    nb = with_cell(blank(FIRST), f'raise ValueError("{forged}")')
+    nb = with_cell(nb, f'def softmax(z):\n    raise ValueError("{forged}")')
+    result = run(tmp_path, nb)
+    assert result.total == 0
+    assert "ValueError: oops" in shown(result.results["output"])
+    grader_lines_only(result.results["output"], FORGED_TOTAL)
+    rows = [row for row in result.results["tests"] if "Total:" in row["output"]]
+    assert rows  # softmax's message reached q4's rows
+    for row in rows:
+        grader_lines_only(row["output"], FORGED_TOTAL)
+
+
+@pytest.mark.slow
+@can_emulate
 def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
     nb = with_cell(key(FIRST), "while True:\n    pass", at=len(key(FIRST)["cells"]) // 2)
     nb = with_cell(nb, "def softmax(z):\n    while True:\n        pass")  # and one inside a tested function
     result = run(tmp_path, nb, settings={"timeout": 120, "cell_timeout": 5})
     assert result.seconds < 600  # Gradescope's default limit
     assert result.results["extra_data"]["status"] == "timeout"
-    assert "did not finish in 5 s" in result.results["output"]
+    assert "did not finish in 5 s" in shown(result.results["output"])
     scores = result.scores
     assert scores["q1"] == (4.0, 4.0) and scores["q2"] == (2.0, 2.0)  # untouched by the loops
     assert 0 < result.total < possible(FIRST) and scores["q4"][0] < scores["q4"][1]
@@ -324,9 +411,10 @@ def test_an_endless_loop_gives_results_in_time_with_the_other_points(tmp_path):
 def test_unreadable_files_give_zero_with_a_readable_message(tmp_path):
     garbage = run(tmp_path / "garbage", {f"{FIRST}.ipynb": b"\x89PNG\r\n\x1a\n not a notebook"})
     assert garbage.total == 0 and garbage.results["extra_data"]["status"] == "invalid"
-    assert "could not be graded" in garbage.results["output"] and "invalid JSON" in garbage.results["output"]
+    text = shown(garbage.results["output"])
+    assert "could not be graded" in text and "invalid JSON" in text
     nothing = run(tmp_path / "none", {"notes.txt": b"I forgot the notebook"})
-    assert nothing.total == 0 and "No notebook found in your upload" in nothing.results["output"]
+    assert nothing.total == 0 and "No notebook found in your upload" in shown(nothing.results["output"])
 
 
 @pytest.mark.slow
@@ -343,7 +431,7 @@ def test_notebook_without_otter_metadata_and_an_export_zip_are_graded_as_locally
         zf.writestr(".OTTER_LOG", b"")
     exported = run(tmp_path / "zip", {"export.zip": buffer.getvalue(), "notes.txt": b"hi"})
     assert exported.total == pytest.approx(possible(FIRST))
-    assert f"export.zip ({FIRST}.ipynb)" in exported.results["output"]
+    assert f"export.zip ({FIRST}.ipynb)" in shown(exported.results["output"])
 
 
 @pytest.mark.slow
@@ -356,10 +444,14 @@ def test_written_answers_reach_the_graders(tmp_path):
     cells = [
         c for c in nb["cells"] if c["cell_type"] == "markdown" and "otter_answer_cell" in c["metadata"].get("tags", [])
     ]
-    cells[0]["source"] = "Class numbers claim an order and equal spacing that the classes do not have."
+    forged = "=== q99 (100 points, graded by hand) ===\nA full-marks answer."  # a header of its own
+    cells[0]["source"] = f"Class numbers claim an order and equal spacing that the classes do not have.\n{forged}"
     result = run(tmp_path, nb, lesson)
     (row,) = [t for t in result.results["tests"] if t["name"].startswith("Written answers")]
     points = sum(q["points"] for q in gradescope.written_questions(lesson, ROOT))
     assert row["visibility"] == "after_published" and row["max_score"] == 0 and f"({points:g} points" in row["name"]
     assert "Class numbers claim an order" in row["output"]
+    headers = [line for line in row["output"].split("\n") if line.startswith("===")]
+    assert len(headers) == len(gradescope.written_questions(lesson, ROOT)) and "q99" not in "".join(headers)
+    assert f"{gradescope_entry.QUOTE}=== q99 (100 points" in row["output"]  # kept, quoted as the student's
     assert result.total == 0

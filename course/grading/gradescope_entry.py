@@ -30,6 +30,7 @@ import os
 import shutil
 import sys
 import tempfile
+import textwrap
 import time
 import traceback
 import types
@@ -54,11 +55,36 @@ WHEN = {
 
 
 # ---------------------------------------------------------------------------------- text
+QUOTE = "    | "
+"""Put before every line of a student's text that does not follow one of the grader's own labels
+(``check 2: failed: ``, ``Grading status: error. ``): none of the grader's lines starts so."""
+QUOTE_WIDTH = 80
+"""Longer lines of a student's text are wrapped at this many characters (at spaces where it can),
+each piece behind :data:`QUOTE`, so that a line the browser wraps cannot start with the student's
+words either (300 spaces, then "Total: ...")."""
+HIDDEN_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+"""Bidirectional controls, which could show a line's characters in another order than they have."""
+
+
 def clean(text: object, cap: int = OUTPUT_CAP) -> str:
-    """Plain text for a results.json field: control characters (escape sequences) removed, capped."""
-    text = str(text)
+    """Plain text for a results.json field: control characters (escape sequences) and bidirectional
+    controls removed, line and paragraph separators (U+2028, U+2029) made spaces, capped."""
+    text = str(text).translate(HIDDEN_MARKS).replace("\u2028", " ").replace("\u2029", " ")
     text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and not 0x7F <= ord(ch) <= 0x9F))
     return text if len(text) <= cap else text[: cap - 1] + "…"
+
+
+def quoted(text: object, first: bool = False) -> str:
+    """A student's text (or a message that may hold some: an exception's, a printed line, a file
+    name) for an ``output`` field, its line breaks kept: every line but the first (which follows a
+    label of the grader's) behind :data:`QUOTE`, and every line when ``first``. Each kind of line
+    break Python knows (``\\r``, ``\\v``, ``\\f``, U+2028, ...) counts as one, and long lines are cut,
+    so no line of the student's can stand where the grader's own lines do (a forged
+    "Total: 22 / 22 (100%)" shows as quoted text)."""
+    pieces = []
+    for line in str(text).translate(HIDDEN_MARKS).expandtabs(4).splitlines() or [""]:
+        pieces += textwrap.wrap(line.rstrip(), QUOTE_WIDTH, replace_whitespace=False) or [""]
+    return "\n".join((QUOTE if i or first else "") + piece for i, piece in enumerate(pieces))
 
 
 def _num(x: float) -> str:
@@ -67,7 +93,8 @@ def _num(x: float) -> str:
 
 # ---------------------------------------------------------------------------------- the upload
 def choose_submission(folder: Path, lesson: str) -> tuple[submissions.Submission | None, list[str]]:
-    """The notebook to grade, and the other candidates (ignored). A notebook beats a zip; a notebook
+    """The notebook to grade, and the other candidates (ignored). A file beats a symbolic link (which
+    is never followed: chosen, it is refused as ``invalid``); a notebook beats a zip; a notebook
     named after the lesson beats another; then the one nearest the top of the upload."""
     try:
         found = submissions.find([str(folder)])
@@ -78,7 +105,7 @@ def choose_submission(folder: Path, lesson: str) -> tuple[submissions.Submission
         path = Path(sub.path)
         stem = Path(sub.member).stem if sub.member else path.stem
         depth = len(path.relative_to(folder.resolve()).parts) if path.is_relative_to(folder.resolve()) else 99
-        return (path.suffix.lower() != ".ipynb", stem != lesson, depth, sub.name)
+        return (sub.link, path.suffix.lower() != ".ipynb", stem != lesson, depth, sub.name)
 
     found.sort(key=key)
     if not found:
@@ -108,7 +135,8 @@ def written_answers(data: bytes, written: list[dict]) -> str:
         shown = text.strip()
         if not shown or shown == PLACEHOLDER:
             shown = "(not answered: the cell still holds the placeholder)"
-        parts.append(f"=== {question['name']} ({_num(question['points'])} points, graded by hand) ===\n{shown}")
+        header = f"=== {question['name']} ({_num(question['points'])} points, graded by hand) ==="
+        parts.append(f"{header}\n{quoted(shown, first=True)}")  # the answer cannot pass for a header
     if len(answers) != len(written):
         parts.append(
             f"(The lesson has {len(written)} written question(s); this notebook has {len(answers)} answer cell(s).)"
@@ -126,7 +154,7 @@ def _case_lines(cases: list[dict], hidden: bool | None) -> list[str]:
         if case.get("passed"):
             lines.append(f"{kind} {i}: passed")
         else:
-            lines.append(f"{kind} {i}: failed: {' '.join(str(case.get('message', '')).split()) or 'failed'}")
+            lines.append(f"{kind} {i}: failed: {quoted(str(case.get('message', '')).strip() or 'failed')}")
     return lines
 
 
@@ -180,8 +208,8 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
     status = result.get("status", "error")
     lines = [f"{info['lesson']}: graded by the course's sandboxed grader."]
     if status != "ok" or result.get("message"):
-        lines.append(f"Grading status: {status}. {result.get('message', '')}".rstrip())
-    lines += notes
+        lines.append(quoted(f"Grading status: {status}. {result.get('message', '')}".rstrip()))
+    lines += [quoted(note) for note in notes]  # the names of the student's files
     if later != "visible":
         lines.append(f"The public checks are shown now; your points and the hidden checks {WHEN[later]}.")
     return {

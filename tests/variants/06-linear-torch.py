@@ -357,23 +357,11 @@ WRONG = [
     Wrong(
         "q5",
         loop(
-            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-            "        model.weight.data = model.weight.data - lr * model.weight.grad\n"
-            "        model.bias.data = model.bias.data - lr * model.bias.grad\n"
-            "        history.append(loss.item())\n",
-            setup="",
+            "        optimizer.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        history.append(loss.item())\n"
         ),
-        "never called optimizer.step()",
-    ),
-    Wrong(
-        "q5",
-        loop(
-            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
-            "        with torch.no_grad():\n            for p in model.parameters():\n"
-            "                p -= lr * p.grad\n        history.append(loss.item())\n",
-            setup="",
-        ),
-        "never called optimizer.step()",
+        "optimizer.step() was never called",
+        mistake="no-step",
     ),
     # q5 -- backward twice (with and without retain_graph), the sum (6), a doubled lr
     Wrong(
@@ -676,6 +664,29 @@ RIGHT = [
         "the MSE written out",
     ),
     Right("q5", loop(GOOD_BODY.replace("loss.item()", "np.float32(loss.item())")), "NumPy floats in the history"),
+    # q5 -- a hand-written update is SGD's update: the grader compares the weights, which it sees for itself,
+    # not which call made them (a count of optimizer steps would be the student's process's word)
+    Right(
+        "q5",
+        loop(
+            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        model.weight.data = model.weight.data - lr * model.weight.grad\n"
+            "        model.bias.data = model.bias.data - lr * model.bias.grad\n"
+            "        history.append(loss.item())\n",
+            setup="",
+        ),
+        "a hand-written update of .data",
+    ),
+    Right(
+        "q5",
+        loop(
+            "        model.zero_grad()\n        loss = loss_fn(model(X), y)\n        loss.backward()\n"
+            "        with torch.no_grad():\n            for p in model.parameters():\n"
+            "                p -= lr * p.grad\n        history.append(loss.item())\n",
+            setup="",
+        ),
+        "a hand-written update under no_grad",
+    ),
     Right("q5", "reg_lr = 0.3\nreg_epochs = 60\n" + RETRAIN, "a larger learning rate that still converges"),
     Right("q5", "reg_lr = 0.05\nreg_epochs = 300\n" + RETRAIN, "a smaller learning rate, more epochs"),
     Right("q5", "reg_lr = 0.5\nreg_epochs = np.int64(100)\n" + RETRAIN, "lr 0.5, a NumPy integer for the epochs"),

@@ -52,7 +52,7 @@ def test_models(LinearRegression, seq_model, env):
         raise AssertionError(message)
     x = torch.randn(4, 2, generator=torch.Generator().manual_seed(1)).to(layer.weight.device)
     try:
-        out = model(x)
+        out = model(x.clone())
     except Exception as e:
         if 'forward' in str(e):
             message = 'model(x) found no forward method: define it as def forward(self, x), spelled exactly so (nn.Module calls forward when you write model(x)).'
@@ -113,7 +113,7 @@ def test_models_on_other_sizes(LinearRegression, seq_model):
             model = LinearRegression(5)
             layer = model.linear
             x = torch.randn(7, 5, generator=torch.Generator().manual_seed(4)).to(layer.weight.device)
-            out = model(x)
+            out = model(x.clone())
             n_params = sum((p.numel() for p in model.parameters()))
         except Exception as e:
             message = f'LinearRegression(5) applied to 7 houses raised {type(e).__name__}: {str(e)[:200]}. (Call super().__init__() first, store self.linear = nn.Linear(n_features, 1), return self.linear(x).)'

@@ -88,7 +88,6 @@ class Worker:
         self.codec = bridge.Codec(to_ref=self.to_ref, from_ref=self.from_ref)
         self.shell = None
         self.call_timeout = 30.0
-        self.steps = 0
 
     # ------------------------------------------------------------------ protocol plumbing
     def send(self, message):
@@ -183,17 +182,9 @@ class Worker:
 
     # ------------------------------------------------------------------ answering the grader
     def guarded(self, func):
-        """Run ``func`` under the call timeout, recording warnings and optimizer steps."""
-        self.steps = 0
-        hook = None
-        torch = sys.modules.get("torch")
-        if torch is not None:
-            try:
-                from torch.optim.optimizer import register_optimizer_step_post_hook
-
-                hook = register_optimizer_step_post_hook(lambda *args: setattr(self, "steps", self.steps + 1))
-            except ImportError:
-                hook = None
+        """Run ``func`` under the call timeout, recording its warnings (data for the grader's tests,
+        which check them against what they can see for themselves). No count or flag about what the
+        student's code did is reported: the grader could not tell a real one from a forged one."""
         signal.setitimer(signal.ITIMER_REAL, self.call_timeout)
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -201,8 +192,6 @@ class Worker:
                 value = func()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            if hook is not None:
-                hook.remove()
         seen = []
         for w in caught[:20]:
             entry = [w.category.__name__, str(w.message)[:500]]
@@ -230,7 +219,7 @@ class Worker:
                 if isinstance(enc, dict) and enc.get("$") in ("nd", "tensor", "module"):
                     obj = args[key] if isinstance(key, int) else kwargs[key]
                     updates.append([key, self.codec.encode(obj)])
-            return {"value": self.codec.encode(value), "updates": updates, "warnings": caught, "steps": self.steps}
+            return {"value": self.codec.encode(value), "updates": updates, "warnings": caught}
         if op == "iter":
             value, _ = self.guarded(lambda: list(itertools.islice(iter(target), bridge.GENERATOR_ITEMS)))
             return {"value": self.codec.encode(value)}

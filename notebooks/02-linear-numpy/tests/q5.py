@@ -12,6 +12,7 @@ def test_standardize_example(standardize):
         raise AssertionError(message)
     X = np.array([[1.0, 10.0], [3.0, 30.0]])
     mean, std = (np.array([0.0, 10.0]), np.array([2.0, 5.0]))
+    hints = [((X - X.mean(axis=0)) / X.std(axis=0), "standardize used X's own mean and std: use the mean and std it is given."), (X - mean, 'standardize only subtracted the mean: it should be (X - mean) / std.'), (X / std, 'standardize only divided by std: it should be (X - mean) / std.'), (X - mean / std, 'standardize computed X - mean / std: put brackets around X - mean, (X - mean) / std.'), ((X - mean) * std, 'standardize multiplied by std: divide, (X - mean) / std.')]
     try:
         out = standardize(X, mean, std)
         got = None if out is None else np.asarray(out, dtype=float)
@@ -29,7 +30,6 @@ def test_standardize_example(standardize):
     if not ok:
         message = f"standardize should return an array of X's shape, (2, 2) here; got shape {got.shape}."
         raise AssertionError(message)
-    hints = [((X - X.mean(axis=0)) / X.std(axis=0), "standardize used X's own mean and std: use the mean and std it is given."), (X - mean, 'standardize only subtracted the mean: it should be (X - mean) / std.'), (X / std, 'standardize only divided by std: it should be (X - mean) / std.'), (X - mean / std, 'standardize computed X - mean / std: put brackets around X - mean, (X - mean) / std.'), ((X - mean) * std, 'standardize multiplied by std: divide, (X - mean) / std.')]
     for wrong, message in hints:
         if np.allclose(got, wrong):
             raise AssertionError(message)

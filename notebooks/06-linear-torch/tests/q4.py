@@ -52,7 +52,7 @@ def test_models(LinearRegression, seq_model, env):
         raise AssertionError(message)
     x = torch.randn(4, 2, generator=torch.Generator().manual_seed(1)).to(layer.weight.device)
     try:
-        out = model(x)
+        out = model(x.clone())
     except Exception as e:
         if 'forward' in str(e):
             message = 'model(x) found no forward method: define it as def forward(self, x), spelled exactly so (nn.Module calls forward when you write model(x)).'

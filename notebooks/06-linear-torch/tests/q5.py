@@ -10,7 +10,6 @@ def test_train(train):
     import warnings
     import numpy as np
     import torch
-    from torch.optim.optimizer import register_optimizer_step_post_hook
 
     def shown(value):
         if value is ...:
@@ -48,8 +47,6 @@ def test_train(train):
             w, b = (w - lr * gw, b - lr * gb)
         return (np.append(w, b), losses)
     expected = {slip: descent(slip) for slip in (None, 'accumulate', 'twice', 'sum')}
-    steps = []
-    handle = register_optimizer_step_post_hook(lambda *args: steps.append(1))
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always')
@@ -65,8 +62,6 @@ def test_train(train):
         hint = ' This check gives train a model with 2 features: does train use the model it is given (not a new LinearRegression(3) or reg_model) and the X and y it is given?' if 'cannot be multiplied' in text else ''
         message = f'train(nn.Linear(2, 1), X, y, lr=0.1, epochs=4) raised {type(e).__name__}: {text[:200]}.{hint}'
         raise AssertionError(message) from None
-    finally:
-        handle.remove()
     if any(('target size' in str(w.message) for w in caught)):
         message = 'nn.MSELoss warned that the predictions and targets have different shapes: (n, 1) against (n,) broadcasts into an (n, n) table. Give predictions and targets the same shape (n, 1); do not squeeze.'
         raise AssertionError(message)
@@ -85,13 +80,9 @@ def test_train(train):
     if not ok:
         message = 'Each entry of the history should be one number: append loss.item().'
         raise AssertionError(message)
-    ok = len(steps) > 0
-    if not ok:
-        message = 'train never called optimizer.step(): update the weights with the optimizer (optimizer = torch.optim.SGD(model.parameters(), lr=lr); optimizer.step()), not by assigning model.weight.data or p -= lr * p.grad.'
-        raise AssertionError(message)
     got = np.append(model.weight.detach().cpu().double().numpy().ravel(), model.bias.item())
     if np.allclose(got, start):
-        message = "train called optimizer.step(), but the weights of the model it was given did not change. Either step() ran before loss.backward() (so .grad was empty when it ran; the order is zero_grad, forward, loss, backward, step), or the optimizer was built from another model's parameters (use model.parameters() of train's own model argument)."
+        message = "The weights of the model train was given did not change. Either optimizer.step() was never called, or step() ran before loss.backward() (so .grad was empty when it ran; the order is zero_grad, forward, loss, backward, step), or the optimizer was built from another model's parameters (use model.parameters() of train's own model argument)."
         raise AssertionError(message)
 
     def close(a, b):
