@@ -89,7 +89,11 @@ def test_each_wrong_answer_is_named_by_its_own_messages(lesson):
 def test_identify_prefers_the_most_specific_message_and_skips_file_level_failures():
     table = [
         {"id": "01.q2.bias-wrong-shape", "question": "q2", "message": "shapes of question 1"},
-        {"id": "01.q2.arrays-not-question-1-shapes", "question": "q2", "message": "should have the shapes of question 1"},
+        {
+            "id": "01.q2.arrays-not-question-1-shapes",
+            "question": "q2",
+            "message": "should have the shapes of question 1",
+        },
         {"id": "01.q3.x", "question": "q3", "message": "shapes of question 1"},
     ]
     text = "AssertionError: X_demo should have the shapes of question 1: (100, 2)"
