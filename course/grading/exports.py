@@ -234,6 +234,16 @@ def match(rows: list[dict], students: list[Student]) -> Matching:
     return Matching(matched, sorted(unmatched, key=lambda r: r["name"]), missing)
 
 
+def _canvas_field(student: Student, column: str) -> str:
+    """A Canvas identity column from any roster: its own value, or the student's name as Canvas writes
+    it ("Last, First") when the roster has no ``Student`` column."""
+    value = student.fields.get(column, "")
+    if column == "Student" and not value:
+        first, last = student.fields.get("First name", ""), student.fields.get("Last name", "")
+        value = f"{last}, {first}" if first and last else student.fields.get("name", "") or first or last
+    return value
+
+
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
@@ -271,7 +281,7 @@ def export(
 
     folder = out / "exports"
     folder.mkdir(parents=True, exist_ok=True)
-    canvas = [[csv_text(s.fields.get(c, "")) for c in CANVAS_IDENTITY] + grade_cells(s) for s in students]
+    canvas = [[csv_text(_canvas_field(s, c)) for c in CANVAS_IDENTITY] + grade_cells(s) for s in students]
     _write(folder / "canvas.csv", CANVAS_IDENTITY + grade_columns, canvas)
     present = [c for c in MOODLE_IDENTITY if any(s.fields.get(c) for s in students)]
     if "First name" not in present and any(s.fields.get("Student") for s in students):
