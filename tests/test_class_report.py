@@ -94,6 +94,22 @@ def test_students_are_counted_once_per_mistake_and_question():
     ]
 
 
+def test_a_question_left_blank_is_not_a_mistake():
+    results = the_class()
+    results["dee"]["blank"] = ["q2"]  # dee's softmax is still the released `...`: "returned nothing"
+    data = class_report.stats("01-warmup", results, ["q1", "q2"], WRITTEN)
+    q2 = data["questions"][1]
+    assert q2["blank"] == 1 and q2["zero"] == 3  # still no points
+    assert [r["id"] for r in q2["mistakes"]] == ["01.q2.no-max-shift"]
+    released = {"cells": [{"cell_type": "code", "metadata": {"tags": ["otter_answer_cell"]}, "source": "x = ..."},
+                          {"cell_type": "code", "source": 'grader.check("q1")'},
+                          {"cell_type": "code", "metadata": {"tags": ["otter_answer_cell"]}, "source": "y = ..."},
+                          {"cell_type": "code", "source": 'grader.check("q2")'}]}  # fmt: skip
+    tried = json.loads(json.dumps(released))
+    tried["cells"][2]["source"] = "y = 2"
+    assert handins.left_blank(released, released) == ["q1", "q2"] and handins.left_blank(tried, released) == ["q1"]
+
+
 def test_hint_use_and_written_answers_are_counted_per_question():
     data = class_report.stats("01-warmup", the_class(), ["q1", "q2"], WRITTEN)
     q1, q2 = data["questions"]

@@ -5,6 +5,8 @@ hand-in only as data (:mod:`course.grading.handins`):
 
 - ``mistakes``: the mistake ids the submission is counted for (:mod:`course.grading.mistakes`), and
   each failed check's ``mistake``;
+- ``blank``: the questions whose answer cells are still as the student notebook was released (not
+  tried: their failures are not counted as mistakes);
 - ``written``: the text of each written answer, for ``written/qN.md``;
 - ``hints``: the hints the hand-in shows, by question (numbers seen);
 - ``stopped``: where time ran out: the questions of each cell stopped by its time limit, the questions
@@ -23,12 +25,17 @@ CHECK_STOPPED = ("this check was stopped",)
 STOPPED_IN_CELL = re.compile(r"\(in cell (\d+)\)")
 
 
-def annotate(result: dict, data: bytes | None, lesson, table: list[dict], written: list[dict], previous=None) -> dict:
+def annotate(
+    result: dict, data: bytes | None, lesson, table: list[dict], written: list[dict], previous=None, released=None
+) -> dict:
     """Add what this module describes to ``result`` (in place; returned). ``data`` is the hand-in's
     bytes as the grader read them (None if it could not be read again); ``lesson`` gives the
-    questions and the names their checks take (a :class:`course.grading.judge.Lesson`)."""
+    questions and the names their checks take (a :class:`course.grading.judge.Lesson`); ``released``
+    is the student notebook as released (JSON data), to tell answers left blank."""
     nb = handins.parse(data) if data is not None else None
     mistakes.annotate(result, table)
+    result["blank"] = handins.left_blank(nb, released) if nb is not None and released else []
+    result["mistakes"] = [m for m in result["mistakes"] if m.split(".")[1] not in result["blank"]]
     if written:
         result["written"] = handins.written_answers(nb, written)
     result["hints"] = handins.hints_seen(nb, list(result.get("questions", {})))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import layout, lessons, settings
 from ..errors import UserError
-from . import annotate, exports, mistakes, reports, sandbox, submissions, written
+from . import annotate, exports, handins, mistakes, reports, sandbox, submissions, written
 from .marks import all_questions
 from .sandbox import Limits, NoIsolation, sandbox_kind
 
@@ -245,6 +245,8 @@ class Reporting:
     roster: Path | None = None
     assignment: str = ""
     per_question: bool = False
+    released: dict | None = None
+    """The student notebook as released (JSON data), to tell which answers a hand-in left blank."""
 
     @classmethod
     def load(cls, lesson: str, spec, args) -> Reporting:
@@ -254,6 +256,8 @@ class Reporting:
         except settings.SettingsError as err:
             raise UserError(str(err)) from None
         found = cls(lesson, spec, written.load_written(folder), mistakes.load(folder), penalty)
+        student = layout.student_notebook(layout.ROOT, lesson)
+        found.released = handins.parse(student.read_bytes()) if student.exists() else None
         found.roster = getattr(args, "roster", None)
         found.assignment = getattr(args, "assignment", "") or ""
         found.per_question = bool(getattr(args, "per_question", False))
@@ -284,7 +288,7 @@ class Reporting:
         if data is not None and result.get("sha256") and hashlib.sha256(data).hexdigest() != result["sha256"]:
             data = None  # the file changed while it was graded: say nothing about it that the judge did not see
         previous = reports.load_results(out, [sub.name]).get(sub.name)
-        annotate.annotate(result, data, self.spec, self.table, self.written, previous)
+        annotate.annotate(result, data, self.spec, self.table, self.written, previous, self.released)
         reports.save_result(out, sub.name, result)
         (out / "feedback" / f"{sub.name}.md").write_text(
             reports.feedback(sub.name, self.lesson, result, self.written, self.hint_penalty), encoding="utf-8"

@@ -70,7 +70,7 @@ def stats(
     per_question = []
     counted: dict[str, dict] = {}
     for q in questions:
-        full = partial = zero = not_run = 0
+        full = partial = zero = not_run = blank = 0
         points, mistakes, other = [], {}, {}
         hints = Counter()
         for name in names:
@@ -89,6 +89,9 @@ def stats(
                 continue
             partial += score > 1e-9
             zero += score <= 1e-9
+            if q in result.get("blank", []):
+                blank += 1  # not tried: no mistake to count
+                continue
             ids = [m for m in result.get("mistakes", []) if m.split(".")[1:2] == [q]]
             failed = [c for c in entry.get("cases", []) if not c.get("passed")]
             if ids:
@@ -117,6 +120,7 @@ def stats(
                 "partial": partial,
                 "zero": zero,
                 "not_run": not_run,
+                "blank": blank,
                 "mean": round(sum(points) / n, 3) if n else 0.0,
                 "mistakes": rows,
                 "other": others,
@@ -337,10 +341,14 @@ def _pct(count: int, n: int) -> str:
 
 
 def _hints_text(hints: dict) -> str:
-    used = {int(k): v for k, v in hints.items() if int(k) > 0}
+    """How many students saw how many hints: "1 hint: 3 students; 2 hints: 1" ("none" if nobody did)."""
+    used = sorted((int(k), v) for k, v in hints.items() if int(k) > 0)
     if not used:
         return "none"
-    return ", ".join(f"{v} saw {k}" for k, v in sorted(used.items()))
+    first, *rest = used
+    parts = [f"{first[0]} hint{'s' * (first[0] != 1)}: {_students(first[1])}"]
+    parts += [f"{k} hint{'s' * (k != 1)}: {v}" for k, v in rest]
+    return "; ".join(parts)
 
 
 def _headline(data: dict) -> list[str]:
@@ -413,23 +421,25 @@ def to_markdown(data: dict, figures: dict) -> str:
     if "questions" in figures:
         lines += [f"![{md(figures['questions']['alt'], 4000)}](questions.png)", ""]
     lines += [
-        "| question | points | full marks | part | none | not run | mean | hints used (students) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| question | points | full marks | part | none | left blank | not run | mean | hints used |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for q in data["questions"]:
         lines.append(
             f"| {md(q['question'])} | {q['points']:g} | {q['full']} ({_pct(q['full'], n)}) | {q['partial']} | "
-            f"{q['zero']} | {q['not_run']} | {q['mean']:.2f} | {_hints_text(q['hints'])} |"
+            f"{q['zero']} | {q['blank']} | {q['not_run']} | {q['mean']:.2f} | {_hints_text(q['hints'])} |"
         )
     for w in data["written"]:
         mean = "" if w["mean"] is None else f", mean {w['mean']:.2f}"
         lines.append(
             f"| {md(w['question'])} (written) | {w['points']:g} | graded by hand: {w['graded']} of {n}{mean} | "
-            f"answered: {w['answered']} | blank: {w['placeholder'] + w['missing']} | | | |"
+            f"answered: {w['answered']} | blank: {w['placeholder'] + w['missing']} | | | | |"
         )
     lines.append("")
     for q in data["questions"]:
         lines += [f"### {md(q['question'])} ({q['points']:g} points)", ""]
+        if q["blank"]:
+            lines += [f"Left blank by {_students(q['blank'])} (not counted as mistakes).", ""]
         if q["mistakes"]:
             lines += ["| students | mistake | the message they saw |", "|---|---|---|"]
             for r in q["mistakes"]:
@@ -537,20 +547,21 @@ def to_html(data: dict, figures: dict) -> str:
     parts.append(_figure(figures, "questions"))
     parts.append(
         "<table><thead><tr><th>question</th><th>points</th><th>full marks</th><th>part</th><th>none</th>"
-        "<th>not run</th><th>mean</th><th>hints used (students)</th></tr></thead><tbody>"
+        "<th>left blank</th><th>not run</th><th>mean</th><th>hints used</th></tr></thead><tbody>"
     )
     for q in data["questions"]:
         parts.append(
             f'<tr><td><a href="#{_e(q["question"])}">{_e(q["question"])}</a></td><td class="n">{q["points"]:g}</td>'
             f'<td class="n">{q["full"]} ({_pct(q["full"], n)})</td><td class="n">{q["partial"]}</td>'
-            f'<td class="n">{q["zero"]}</td><td class="n">{q["not_run"]}</td><td class="n">{q["mean"]:.2f}</td>'
+            f'<td class="n">{q["zero"]}</td><td class="n">{q["blank"]}</td><td class="n">{q["not_run"]}</td>'
+            f'<td class="n">{q["mean"]:.2f}</td>'
             f"<td>{_e(_hints_text(q['hints']))}</td></tr>"
         )
     for w in data["written"]:
         mean = "" if w["mean"] is None else f", mean {w['mean']:.2f}"
         parts.append(
             f'<tr><td>{_e(w["question"])} (written)</td><td class="n">{w["points"]:g}</td>'
-            f'<td colspan="6">graded by hand: {w["graded"]} of {n}{mean}; answered: {w["answered"]}, '
+            f'<td colspan="7">graded by hand: {w["graded"]} of {n}{mean}; answered: {w["answered"]}, '
             f"blank: {w['placeholder'] + w['missing']} (answers: <code>written/{_e(w['question'])}.md</code>)</td></tr>"
         )
     parts.append("</tbody></table>")
@@ -559,7 +570,7 @@ def to_html(data: dict, figures: dict) -> str:
         parts.append(f'<h3 id="{_e(q["question"])}">{title} · {q["points"]:g} points</h3>')
         parts.append(
             f"<p>Full marks: {q['full']} of {n} ({_pct(q['full'], n)}) · mean {q['mean']:.2f} / {q['points']:g} · "
-            f"hints used: {_e(_hints_text(q['hints']))}</p>"
+            f"left blank: {q['blank']} · hints used: {_e(_hints_text(q['hints']))}</p>"
         )
         if q["mistakes"]:
             parts.append(

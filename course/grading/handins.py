@@ -81,6 +81,31 @@ def hints_seen(nb: dict | None, questions: list[str]) -> dict[str, list[int]]:
     return {q: sorted(seen[q]) for q in questions if q in seen}
 
 
+def answer_cells(nb: dict | None) -> dict[str, list[str]]:
+    """The code answer cells (tagged ``otter_answer_cell``) of each question, by the ``grader.check``
+    that follows them: {question: [source, ...]}."""
+    found: dict[str, list[str]] = {}
+    waiting: list[str] = []
+    for cell in _cells(nb or {}):
+        if cell.get("cell_type") != "code":
+            continue
+        if "otter_answer_cell" in _tags(cell):
+            waiting.append(_source(cell).strip())
+            continue
+        match = CHECK.search(_source(cell))
+        if match and waiting:
+            found.setdefault(match.group(1), []).extend(waiting)
+            waiting = []
+    return found
+
+
+def left_blank(nb: dict | None, released: dict | None) -> list[str]:
+    """The questions whose answer cells are exactly as the student notebook was released (never
+    touched): the student did not try them, which is not a mistake to count."""
+    mine, blank = answer_cells(nb), answer_cells(released)
+    return [q for q, cells in blank.items() if mine.get(q) == cells]
+
+
 def cell_questions(nb: dict | None, index: int, answer_names: dict[str, list[str]]) -> list[str]:
     """The questions the notebook cell at ``index`` (its position among all cells) works on: the
     question whose ``grader.check`` comes next after it, and the questions whose answers it assigns."""
