@@ -111,3 +111,24 @@ def test_identify_prefers_the_most_specific_message_and_skips_file_level_failure
     result = {"status": "ok", "message": "", "questions": {"q2": {"cases": cases}}}
     assert mistakes.annotate(result, table)["mistakes"] == ["01.q2.arrays-not-question-1-shapes"]  # once
     assert [c.get("mistake") for c in cases] == [None, "01.q2.arrays-not-question-1-shapes", "01.q2.bias-wrong-shape"]
+
+
+def test_gradescope_records_the_ids_for_the_instructor_only():
+    import zipfile
+
+    from course import settings
+    from course.grading import gradescope_entry
+
+    with zipfile.ZipFile(layout.autograder_zip(ROOT, "01-warmup")) as zf:
+        zipped = json.loads(zf.read("autograder/01-warmup/mistakes.json"))
+    assert zipped == mistakes.load(layout.autograder_dir(ROOT, "01-warmup"))  # the entry point reads this copy
+    message = "AssertionError: softmax([1000.0]) gave inf or nan. Subtract the largest score before exponentiating."
+    case = {"hidden": False, "passed": False, "points": 3.0, "message": message}
+    result = {"status": "ok", "message": "", "total": 0.0, "possible": 3.0, "seconds": 1.0,
+              "questions": {"q4": {"score": 0.0, "possible": 3.0, "cases": [case]}}}  # fmt: skip
+    mistakes.annotate(result, zipped)
+    info = {"lesson": "01-warmup", "written": []}
+    shown = gradescope_entry.results_json(result, info, settings.Gradescope(visibility="visible"), [], None)
+    assert shown["extra_data"]["mistakes"] == ["01.q4.no-max-shift"]
+    outputs = json.dumps([shown["output"], *[t["output"] for t in shown["tests"]]])
+    assert "no-max-shift" not in outputs and "Subtract the largest score" in outputs

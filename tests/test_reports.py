@@ -207,3 +207,15 @@ def test_answers_file_shows_each_answer_as_text_next_to_the_rubric(tmp_path):
     assert "### bob · graded: 1 / 2" in md and "still holds the placeholder" in md
     rows = (tmp_path / "written" / "manual-points.csv").read_text().splitlines()[1:]
     assert rows == ["alice,," + "ab" * 32, "bob,1," + "ab" * 32]
+
+
+def test_grading_doc_says_how_to_install_before_its_first_command():
+    from harness import ROOT
+
+    doc = (ROOT / "docs" / "grading.md").read_text()
+    readme = (ROOT / "README.md").read_text()
+    install = next(ln for ln in doc.splitlines() if "pip install -r requirements.txt" in ln)
+    assert install in readme  # the README's instructor command, word for word
+    assert doc.index(install) < doc.index("python -m course ")
+    for flag in ("--manual", "--roster", "--assignment", "--per-question", "hint_penalty"):
+        assert flag in doc
