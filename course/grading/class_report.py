@@ -487,7 +487,7 @@ h1 { font-size: 2rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.5rem; border-b
 table { border-collapse: collapse; margin: 0.8rem 0; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } td.n { text-align: right; white-space: nowrap; }
-code { font-size: 0.85em; background: #f4f4f4; padding: 0 0.2em; }
+code { font-size: 0.85em; background: #f4f4f4; padding: 0 0.2em; } td code { white-space: nowrap; }
 figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #444; }
 ol.reteach li { margin-bottom: 0.8rem; }
