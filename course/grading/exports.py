@@ -161,8 +161,8 @@ def submission_tokens(name: str, file: str, root_parts: int = 0) -> list[list[st
         found += [tokens(Path(p).stem) for p in Path(member).parts]
     if path.lower().endswith(".zip"):
         try:
-            with zipfile.ZipFile(path) as zf:
-                recorded = zf.read("__zip_filename__")[:300].decode("utf-8", "replace")
+            with zipfile.ZipFile(path) as zf, zf.open("__zip_filename__") as f:
+                recorded = f.read(300).decode("utf-8", "replace")  # a student's file: read no more than a name
             found.append(tokens(Path(recorded).stem))
         except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
             pass
