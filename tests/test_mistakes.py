@@ -54,9 +54,10 @@ def test_one_id_per_mistake_within_a_question(lesson):
     for v in wrong:
         if v.mistake:
             by_message.setdefault((v.question, v.message), set()).add(v.mistake)
+    if not by_message:
+        pytest.skip(f"{lesson}: no Wrong(...) names its mistake yet (test_every_wrong_answer_names_its_mistake fails)")
     shared = {key: ids for key, ids in by_message.items() if len(ids) > 1}
     assert not shared, f"{lesson}: one message, several ids: {shared}"
-    assert by_message, f"{lesson}: no Wrong(...) names its mistake yet"
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -72,7 +73,8 @@ def test_mistake_table_is_the_variants(lesson):
 def test_each_wrong_answer_is_named_by_its_own_messages(lesson):
     wrong, _ = load_variants(lesson)
     named = [v for v in wrong if v.mistake]
-    assert named, f"{lesson}: no Wrong(...) names its mistake yet"
+    if not named:
+        pytest.skip(f"{lesson}: no Wrong(...) names its mistake yet (test_every_wrong_answer_names_its_mistake fails)")
     table = mistakes.load(layout.autograder_dir(ROOT, lesson))
     key = AnswerKey(lesson)
     problems = []

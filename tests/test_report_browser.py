@@ -25,6 +25,7 @@ def report(tmp_path):
     return tmp_path / "summary" / "index.html"
 
 
+@pytest.mark.slow
 def test_the_report_opens_offline_without_errors_and_describes_its_figures(report):
     problems, requests = [], []
     with sync_playwright() as p:

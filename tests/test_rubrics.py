@@ -23,6 +23,15 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def phrases_or_skip(lesson: str) -> list[str]:
+    """The lesson's rubric phrases; a lesson without rubrics yet has nothing that could leak (and
+    fails test_every_written_question_has_a_rubric_that_adds_up instead)."""
+    found = rubric_phrases(lesson)
+    if not found:
+        pytest.skip(f"{lesson}: no rubric written yet")
+    return found
+
+
 def rubric_phrases(lesson: str) -> list[str]:
     """Pieces of the lesson's rubric texts long enough to be its own (40 characters from each)."""
     found = []
@@ -66,8 +75,7 @@ def test_written_json_is_the_source_s_written_questions(lesson):
 
 @pytest.mark.parametrize("lesson", WITH_WRITTEN)
 def test_no_rubric_text_in_the_student_notebook_or_its_checks(lesson):
-    phrases = rubric_phrases(lesson)
-    assert phrases, f"{lesson}: no rubric to look for"
+    phrases = phrases_or_skip(lesson)
     for path in layout.student_dir(ROOT, lesson).rglob("*"):
         if path.is_file():
             text = flat(path.read_text(encoding="utf-8", errors="replace"))
@@ -76,7 +84,7 @@ def test_no_rubric_text_in_the_student_notebook_or_its_checks(lesson):
 
 @pytest.mark.parametrize("lesson", WITH_WRITTEN)
 def test_no_rubric_text_in_what_gradescope_shows_students(lesson):
-    phrases = rubric_phrases(lesson)
+    phrases = phrases_or_skip(lesson)
     with zipfile.ZipFile(layout.autograder_zip(ROOT, lesson)) as zf:
         info = json.loads(zf.read(gradescope.INFO))
     assert info["written"][0].get("rubric"), "the zip carries the rubric for the instructor"
