@@ -4,6 +4,8 @@ Stages, per lesson (one log line each):
   1. assign   - run Otter Assign on ``source/NN-name.ipynb`` in a scratch folder;
   2. student  - normalise the student notebook and copy its public tests to ``notebooks/NN-name/``;
   3. grader   - copy the hidden tests and write the Gradescope autograder zip (see ``course/gradescope.py``);
+     before it, ``written.json`` (written questions and rubrics) and ``mistakes.json`` (mistake ids of the
+     variants) for the instructor's grader (see ``course/instructor_files.py``);
   4. solution - strip grader cells from the solution notebook, execute it, write ``solutions/``.
 Test files are copied with their failing lines rewritten to raise the message by name (see
 :func:`readable_failures`). Every generated file is written so that two builds give byte-identical results.
@@ -18,7 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import delivery, execute, layout, lessons, notebooks, settings
+from . import delivery, execute, instructor_files, layout, lessons, notebooks, settings
 from .errors import BuildError
 
 log = logging.getLogger("course.build")
@@ -154,6 +156,11 @@ def write_grader(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, 
     write_zip(layout.autograder_zip(dest_root, lesson), entries)
 
 
+def write_instructor_files(lesson: str, src_root: Path, dest_root: Path) -> None:
+    """``written.json`` and ``mistakes.json``: instructor side only (never in anything students get)."""
+    instructor_files.write(lesson, src_root, dest_root)
+
+
 def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
     nb = notebooks.read(otter_out / "autograder" / f"{lesson}.ipynb")
     nb = notebooks.strip_assign_markers(notebooks.drop_grader_lines(nb))
@@ -183,6 +190,8 @@ def build_lesson(lesson: str, src_root: Path, dest_root: Path) -> None:
         out = assign(lesson, src_root, Path(tmp))
         log.info("%s: student notebook and public tests -> %s/%s/", lesson, layout.NOTEBOOKS, lesson)
         write_student(lesson, out, src_root, dest_root, source_rel)
+        log.info("%s: written questions, rubrics and mistake ids -> %s/%s/", lesson, layout.AUTOGRADER, lesson)
+        write_instructor_files(lesson, src_root, dest_root)
         log.info("%s: hidden tests and autograder zip -> %s/%s/", lesson, layout.AUTOGRADER, lesson)
         write_grader(lesson, out, src_root, dest_root, source_rel)
         log.info("%s: executing the answer key -> %s/%s.ipynb", lesson, layout.SOLUTIONS, lesson)

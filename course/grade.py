@@ -4,7 +4,9 @@ Each submission runs in its own sandboxed worker (:mod:`course.grading.sandbox`)
 tests run in separate *judge* processes (:mod:`course.grading.judge`, one per job) where no student
 code ever runs, and see the student's answers only as data (:mod:`course.grading.sandboxed.bridge`).
 Results go to ``DIR/grades.csv`` (a row as each submission finishes; a rerun skips what is already
-graded), ``DIR/feedback/NAME.md``, ``DIR/results/NAME.json`` and ``DIR/summary/``.
+graded), ``DIR/feedback/NAME.md``, ``DIR/results/NAME.json``, ``DIR/summary/`` (the class report,
+``index.html``), ``DIR/written/`` (the written answers and a CSV for their points: ``--manual`` merges
+it) and, with ``--roster``, ``DIR/exports/`` (Canvas and Moodle grade import files).
 """
 
 from __future__ import annotations
@@ -41,6 +43,27 @@ def add_arguments(parser) -> None:
         "isolation at all (trusted notebooks only; a warning in the terminal and summary.md)",
     )
     parser.add_argument("--regrade", action="store_true", help="grade again what grades.csv already holds")
+    parser.add_argument(
+        "--manual",
+        type=Path,
+        metavar="FILE",
+        help="merge points graded by hand for the written questions (DIR/written/manual-points.csv, filled in) "
+        "into grades.csv, the feedback and the summary",
+    )
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        metavar="ROSTER.csv",
+        help="the class list (a Canvas or Moodle gradebook export, or any CSV with names, ids or e-mails): "
+        "writes DIR/exports/canvas.csv and moodle.csv for the gradebook's import, and lists unmatched submissions",
+    )
+    parser.add_argument(
+        "--assignment",
+        default="",
+        help="the gradebook column for the lesson's total in the exports (default: the lesson's name; for an "
+        "existing Canvas assignment use its column title from the export, e.g. '01 Warm-up (123456)')",
+    )
+    parser.add_argument("--per-question", action="store_true", help="the exports also get one column per question")
 
 
 def run(args) -> int:

@@ -4,7 +4,8 @@ The zip does not run Otter's runner (which grades in the student's own process).
 ``run_autograder`` starts :mod:`course.grading.gradescope_entry`, the same sandboxed worker / judge
 grading as ``python -m course grade``, so the zip carries that part of the ``course`` package, the
 hidden tests at ``autograder/NN-name/tests/``, the data the lesson reads, ``course.toml`` (its
-``[gradescope]`` settings) and ``gradescope.json`` (the lesson and its written questions).
+``[gradescope]`` settings), ``gradescope.json`` (the lesson and its written questions with their rubrics,
+for the instructor) and the lesson's ``mistakes.json`` (mistake ids, recorded in ``extra_data``).
 
 ``setup.sh`` installs Miniforge in ``/opt`` (an unprivileged user id, under which the student's
 code runs, can execute it there, unlike ``/root``), then the course's exact pins on Python 3.11.
@@ -22,7 +23,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from . import layout, settings
+from . import instructor_files, layout, settings
 from .delivery import CPU_INDEX  # the one place the course names PyTorch's CPU-only index
 
 PYTHON = "3.11"
@@ -123,19 +124,9 @@ def environment_yml(root: Path = layout.ROOT) -> str:
 
 
 def written_questions(lesson: str, root: Path = layout.ROOT) -> list[dict]:
-    """The lesson's manually graded questions (``manual: true`` in the source), in order: name, points."""
-    nb = json.loads((root / layout.SOURCE / f"{lesson}.ipynb").read_text(encoding="utf-8"))
-    found = []
-    for cell in nb["cells"]:
-        text = "".join(cell.get("source", ""))
-        if not text.lstrip().startswith("# BEGIN QUESTION"):
-            continue
-        fields = dict(re.findall(r"^\s*(\w+)\s*:\s*(.+?)\s*$", text, re.M))
-        if fields.get("manual", "").lower() == "true":
-            found.append(
-                {"name": fields.get("name", f"written {len(found) + 1}"), "points": float(fields.get("points", 0))}
-            )
-    return found
+    """The lesson's manually graded questions (``manual: true`` in the source), in order: name, points,
+    prompt and rubric, as ``autograder/NN-name/written.json`` holds them."""
+    return instructor_files.written_questions(lesson, root)
 
 
 def grading_code(root: Path = layout.ROOT) -> dict[str, bytes]:
@@ -192,6 +183,9 @@ def zip_entries(lesson: str, root: Path, tests_dir: Path, data: dict[str, bytes]
     tests = layout.autograder_dir(Path("."), lesson).as_posix() + "/tests"
     for test in sorted(tests_dir.glob("*.py")):
         entries[f"{tests}/{test.name}"] = (test.read_bytes(), 0o644)
+    # the mistake ids the grader records in results.json's extra_data (course/grading/mistakes.py)
+    mistakes = layout.autograder_dir(Path("."), lesson).as_posix() + "/" + instructor_files.MISTAKES
+    entries[mistakes] = (instructor_files.dumps(instructor_files.mistakes(lesson, root)), 0o644)
     for name, content in data.items():
         entries[name] = (content, 0o644)
     return entries

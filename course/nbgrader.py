@@ -11,7 +11,11 @@ The conversion works on ``source/NN-name.ipynb`` directly:
   would leak them);
 - each Otter test function becomes a locked autograder cell that defines it and calls it with the
   notebook's variables, worth the points Otter gives it; hidden ones sit in a hidden-tests block;
-- written (``manual: true``) answers become manually graded cells worth the question's points.
+- written (``manual: true``) answers become manually graded cells worth the question's points, each
+  followed by a locked "manually graded task" cell worth 0 points that holds the question's rubric
+  (``rubric:`` in its ``# BEGIN QUESTION`` cell) in nbgrader's mark-scheme region: ``generate_assignment``
+  removes the region from the students' notebook, and ``autograde`` puts it back, so graders read the
+  rubric under each answer in the formgrader (and in generated feedback: release that after grading).
 """
 
 from __future__ import annotations
@@ -59,8 +63,8 @@ CONFIG = '''\
 import sys
 from pathlib import Path
 
-from nbgrader.converters import GenerateAssignment
-from nbgrader.preprocessors import ClearSolutions
+from nbgrader.converters import Autograde, GenerateAssignment
+from nbgrader.preprocessors import ClearSolutions, SaveAutoGrades
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -80,6 +84,26 @@ c.GenerateAssignment.preprocessors = [
 
 # Training cells in the later lessons take a while on a CPU.
 c.Execute.timeout = 600
+
+
+class SaveAutoGradesAndRubrics(SaveAutoGrades):
+    """SaveAutoGrades, and a written question's 0-point rubric cell needs no grade: it holds the rubric
+    (restored from the mark scheme when autograding) for the grader, who grades the answer above it."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        info = cell.metadata.get("nbgrader", {{}})
+        if info.get("task") and not info.get("points"):
+            grade = self.gradebook.find_grade(info["grade_id"], self.notebook_id, self.assignment_id, self.student_id)
+            grade.auto_score, grade.needs_manual_grade = 0.0, False
+            self.gradebook.db.commit()
+        return cell, resources
+
+
+c.Autograde.autograde_preprocessors = [
+    SaveAutoGradesAndRubrics if pp is SaveAutoGrades else pp
+    for pp in Autograde.class_traits()["autograde_preprocessors"].default()
+]
 '''
 
 
@@ -94,6 +118,49 @@ class Question:
     manual: bool = False
     answers: list = field(default_factory=list)
     tests: list = field(default_factory=list)
+    rubric: dict | None = None
+
+
+MARK_SCHEME = ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")
+"""nbgrader's ClearMarkScheme delimiters (its defaults): what lies between them never reaches a student."""
+
+
+def meta_task(grade_id: str, points: float = 0.0) -> dict:
+    """The ``nbgrader`` metadata of a "manually graded task" cell (schema 3)."""
+    if not GRADE_ID.match(grade_id):
+        raise ConversionError(f"grade_id {grade_id!r} may hold only letters, digits, '_' and '-'")
+    return {
+        "nbgrader": {
+            "grade": False,
+            "grade_id": grade_id,
+            "locked": True,
+            "points": points,
+            "schema_version": SCHEMA_VERSION,
+            "solution": False,
+            "task": True,
+        }
+    }
+
+
+def rubric_cell(q: Question):
+    """The rubric of a written question, for graders only: a 0-point task cell whose mark-scheme region
+    nbgrader removes from the release and restores when it autogrades."""
+    from .grading.written import rubric_markdown
+
+    points = f"{q.points:g}" if isinstance(q.points, (int, float)) else "its"
+    label = f"Question {q.name[1:]}" if re.fullmatch(r"q\d+", q.name) else q.name
+    rubric = "\n".join(rubric_markdown({"rubric": q.rubric})).strip()
+    for marker in MARK_SCHEME:
+        if marker in rubric:
+            raise ConversionError(f"{q.name}: the rubric may not contain {marker!r}")
+    text = (
+        f"*{label} is graded by hand ({points} points).*\n\n{MARK_SCHEME[0]}\n\n"
+        f"**Rubric for {q.name}** (for graders: nbgrader removes this from the students' notebook; "
+        f"enter the points in the answer cell above, this cell is worth 0)\n\n{rubric}\n\n{MARK_SCHEME[1]}"
+    )
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.metadata = meta_task(f"{q.name}-rubric")
+    return cell
 
 
 def meta(grade_id: str, *, locked=False, solution=False, grade=False, points=None) -> dict:
@@ -206,6 +273,8 @@ def question_cells(q: Question) -> list:
             f"{q.name}-answer{suffix}", solution=True, grade=graded, points=q.points if graded else None
         )
         cells.append(cell)
+        if graded and q.rubric is not None:
+            cells.append(rubric_cell(q))
     points_of_tests = resolve_points(q)
     total = sum(points_of_tests)
     for number, (test, points) in enumerate(zip(q.tests, points_of_tests, strict=True), start=1):
@@ -232,6 +301,7 @@ def convert(nb, lesson: str):
             kind, config = marker
             if kind == "BEGIN QUESTION":
                 question = Question(str(config["name"]), config.get("points"), bool(config.get("manual")))
+                question.rubric = config.get("rubric") if isinstance(config.get("rubric"), dict) else None
                 if "all_or_nothing" in config:
                     raise ConversionError(f"{question.name}: all_or_nothing has no nbgrader counterpart")
             elif kind in ("BEGIN SOLUTION", "BEGIN TESTS"):

@@ -5,6 +5,7 @@ release (``python -m course release``), never this repository, which holds the a
 hidden tests. Every Colab, Kaggle, Binder and JupyterHub link and every download URL is made from it
 at build time. ``[source]`` names this (instructor's, private) repository, so that the build can
 refuse to point students at it. ``[hub]`` optionally names a JupyterHub for nbgitpuller links.
+``[gradescope]`` sets the Gradescope zip's limits; ``[grading]`` the local grader's hint penalty.
 """
 
 import re
@@ -145,3 +146,35 @@ def load_gradescope(root: Path = layout.ROOT) -> Gradescope:
         memory=int(values["memory"]),
         sandbox=values["sandbox"],
     )
+
+
+@dataclass(frozen=True)
+class Grading:
+    """The ``[grading]`` section: choices of ``python -m course grade`` (read at every run)."""
+
+    hint_penalty: float = 0.0
+    """Share of a question's points taken off for each hint the student was shown for it (0 to 1;
+    a question never goes below 0). 0 by default: a student who clears a notebook's outputs before
+    handing it in also clears the record of the hints it showed, so a penalty charges only the honest."""
+
+
+def load_grading(root: Path = layout.ROOT) -> Grading:
+    """The ``[grading]`` section of ``root/course.toml`` (defaults where the section or a key is absent).
+
+    Raises:
+        SettingsError: the file is not valid TOML, a key is unknown, or a value is out of range.
+    """
+    path = root / FILE
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("grading", {}) if path.exists() else {}
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"{FILE}: {err}") from None
+    unknown = sorted(set(table) - set(Grading.__dataclass_fields__))
+    if unknown:
+        raise SettingsError(f"{FILE}: [grading] has unknown key(s) {', '.join(unknown)} (known: hint_penalty)")
+    penalty = table.get("hint_penalty", 0.0)
+    if isinstance(penalty, bool) or not isinstance(penalty, (int, float)) or not 0 <= penalty <= 1:
+        raise SettingsError(
+            f"{FILE}: [grading] hint_penalty must be a share of the question's points from 0 to 1 (got {penalty!r})"
+        )
+    return Grading(hint_penalty=float(penalty))

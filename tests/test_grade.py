@@ -13,7 +13,7 @@ import pytest
 from conftest import grader_tmpdir
 from harness import ROOT
 
-from course import layout, lessons
+from course import instructor_files, layout, lessons
 from course.grading.judge import Lesson, Remote
 from course.grading.sandboxed import bridge
 
@@ -47,8 +47,17 @@ def test_samples_get_their_expected_points(lesson, tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     got = rows(out)
     spec = Lesson(lesson, ROOT)
-    possible = sum(float(r) for r in [got["correct"]["possible"]])
-    assert got["correct"]["status"] == "ok" and float(got["correct"]["total"]) == possible > 0, got["correct"]
+    written = instructor_files.written_questions(lesson, ROOT)
+    by_hand = sum(q["points"] for q in written)
+    possible = float(got["correct"]["possible"])
+    assert possible == sum(spec.possible.values()) + by_hand
+    # the auto-graded points are all there; the written questions wait to be graded by hand
+    assert got["correct"]["status"] == "ok" and float(got["correct"]["total"]) == possible - by_hand > 0, got["correct"]
+    assert float(got["correct"]["to_grade_by_hand"]) == by_hand
+    for q in written:
+        assert got["correct"][q["name"]] == f"to grade by hand ({q['points']:g} points)"
+        assert (out / "written" / f"{q['name']}.md").exists()
+        assert f"| {q['name']} | to grade by hand" in (out / "feedback" / "correct.md").read_text()
     assert got["blank"]["status"] == "ok" and float(got["blank"]["total"]) == 0
     assert got["broken"]["status"] == "invalid"
     names = blanked(folder / "partial.ipynb")

@@ -134,3 +134,88 @@ def test_progress_lines_have_no_control_characters():
     progress = reports.Progress(1, stream)
     progress.update("a\x1b[2Jb", {**result(), "status": "ok\x1b]52;c;ZQ==\x07"})
     assert stream.getvalue() == "[1/1] a[2Jb: ok]52;c;ZQ== 3/22\n"
+
+
+# ------------------------------------------------------------------------------ written questions
+WRITTEN = [{"name": "q3", "points": 2.0, "prompt": "Say why.", "rubric": {}}]
+
+
+def test_written_questions_are_never_a_complete_score():
+    graded = {**result(), "status": "ok", "message": ""}
+    row = reports.row("alice", "a.ipynb", graded, ["q1", "q2", "q3"], WRITTEN)
+    assert row["q3"] == "to grade by hand (2 points)" and row["to_grade_by_hand"] == "2"
+    assert (row["total"], row["possible"]) == ("3", "24")
+    md = reports.feedback("alice", "01-warmup", graded, WRITTEN)
+    assert "**Score so far: 3 / 24**" in md and "**Score:" not in md
+    assert "Not counted yet: q3 (2 points), graded by hand." in md and "| q3 | to grade by hand (2 points) |" in md
+    graded["manual"] = {"q3": 1.5}
+    row = reports.row("alice", "a.ipynb", graded, ["q1", "q2", "q3"], WRITTEN)
+    assert (row["q3"], row["total"], row["to_grade_by_hand"]) == ("1.5", "4.5", "0")
+    md = reports.feedback("alice", "01-warmup", graded, WRITTEN)
+    assert "**Score: 4.5 / 24**" in md and "| q3 | 1.5 / 2 (graded by hand) |" in md and "so far" not in md
+
+
+def test_manual_points_are_checked_then_merged(tmp_path):
+    from course.grading import written
+
+    results = {"alice": {**result(), "sha256": "a" * 64}, "=bob": {**result(), "sha256": "b" * 64}}
+    template = written.points_template(WRITTEN, results)
+    assert template.splitlines()[0] == "name,q3,sha256" and "'=bob,," in template  # a name that looks like a formula
+    path = tmp_path / "points.csv"
+    path.write_text(template.replace("alice,,", "alice,1.5,").replace("'=bob,,", "'=bob,2,"))
+    changed, warnings = written.merge(written.read_points(path, WRITTEN), results, path)
+    assert changed == ["=bob", "alice"] and not warnings  # the file's order (sorted by name)
+    assert results["alice"]["manual"] == {"q3": 1.5} and results["=bob"]["manual"] == {"q3": 2.0}
+    assert not written.unmerged(path, WRITTEN, results)
+    # an empty cell takes points back; a changed file is not merged, with a warning
+    path.write_text(f"name,q3,sha256\nalice,,{'a' * 64}\n=bob,0,{'c' * 64}\n")
+    changed, warnings = written.merge(written.read_points(path, WRITTEN), results, path)
+    assert changed == ["alice"] and results["alice"]["manual"] == {}
+    assert results["=bob"]["manual"] == {"q3": 2.0} and "the submission changed" in warnings[0]
+    for bad, words in [
+        ("name,q3\nalice,3\n", "not a number from 0 to 2"),
+        ("name,q3\nalice,two\n", "'two' is not a number"),
+        ("name,q9\nalice,1\n", "q9 are not written questions"),
+        ("student,q3\nalice,1\n", "no 'name' column"),
+    ]:
+        path.write_text(bad)
+        with pytest.raises(written.ManualPointsError, match=words):
+            written.read_points(path, WRITTEN)
+    path.write_text("name,q3\nnobody,1\n")
+    with pytest.raises(written.ManualPointsError, match="match no graded submission in this folder: nobody"):
+        written.merge(written.read_points(path, WRITTEN), results, path)
+    path.write_text("name,q3\nalice,1\n")
+    assert written.unmerged(path, WRITTEN, results)  # the instructor's edits are not written over
+
+
+def test_answers_file_shows_each_answer_as_text_next_to_the_rubric(tmp_path):
+    from course.grading import written
+
+    rubric = {
+        "criteria": [{"points": 2, "text": "Names the cancelling factor."}],
+        "samples": {k: {"points": p, "answer": f"a {k} answer"} for k, p in (("full", 2), ("partial", 1), ("zero", 0))},
+    }
+    question = {**WRITTEN[0], "rubric": rubric}
+    results = {
+        "alice": {**result(), "written": {"q3": {"state": "answered", "text": "# Title\n<b>bold</b> **x**\n\nok"}}},
+        "bob": {**result(), "written": {"q3": {"state": "placeholder", "text": ""}}, "manual": {"q3": 1}},
+    }
+    written.write_answers(tmp_path, "01-warmup", [question], results)
+    md = (tmp_path / "written" / "q3.md").read_text()
+    assert "| 2 | Names the cancelling factor. |" in md and "**A partial answer (1 point):**" in md
+    assert "> \\# Title" in md and "> &lt;b&gt;bold&lt;/b&gt; \\*\\*x\\*\\*" in md and "> ok" in md
+    assert "### bob · graded: 1 / 2" in md and "still holds the placeholder" in md
+    rows = (tmp_path / "written" / "manual-points.csv").read_text().splitlines()[1:]
+    assert rows == ["alice,," + "ab" * 32, "bob,1," + "ab" * 32]
+
+
+def test_grading_doc_says_how_to_install_before_its_first_command():
+    from harness import ROOT
+
+    doc = (ROOT / "docs" / "grading.md").read_text()
+    readme = (ROOT / "README.md").read_text()
+    install = next(ln for ln in doc.splitlines() if "pip install -r requirements.txt" in ln)
+    assert install in readme  # the README's instructor command, word for word
+    assert doc.index(install) < doc.index("python -m course ")
+    for flag in ("--manual", "--roster", "--assignment", "--per-question", "hint_penalty"):
+        assert flag in doc

@@ -9,6 +9,11 @@ Two sides, one folder each:
   ``sandbox.py`` starts, isolates, limits and kills the student's process; ``judge.py`` runs the
   hidden tests against the answers it fetches; ``batch.py`` hands submissions to judges (the
   ``grade`` verb); ``gradescope_entry.py`` grades one upload with a judge inside Gradescope's
-  container (the autograder zip's ``run_autograder``); ``reports.py`` writes grades, feedback and the
-  summary; ``submissions.py`` finds and reads the files handed in.
+  container (the autograder zip's ``run_autograder``); ``submissions.py`` finds and reads the files
+  handed in.
+- What the grader writes, from the judges' results read as data: ``annotate.py`` adds the mistake ids
+  (``mistakes.py``), the written answers, hints and time limits a hand-in shows (``handins.py``);
+  ``marks.py`` turns a result into points (hint penalty, points given by hand); ``reports.py`` writes
+  ``grades.csv`` and the feedback, ``class_report.py`` the class report, ``written.py`` the written
+  answers and merges the points given by hand, ``exports.py`` the Canvas and Moodle grade imports.
 """

@@ -18,11 +18,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from .. import layout, lessons
+from .. import layout, lessons, settings
 from ..errors import UserError
-from . import reports, sandbox, submissions
+from . import annotate, exports, handins, mistakes, reports, sandbox, submissions, written
+from .marks import all_questions
 from .sandbox import Limits, NoIsolation, sandbox_kind
 
 JUDGE_SLACK = 120.0
@@ -173,9 +175,9 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
 
     spec = Lesson(lesson, layout.ROOT)
     spec.sources = read_sources(spec.test_paths)  # read once, before any student code runs
-    questions = spec.questions
     out: Path = args.out
-    grades = reports.GradesCsv(out / "grades.csv", questions)
+    report = Reporting.load(lesson, spec, args)
+    grades = reports.GradesCsv(out / "grades.csv", report.all_questions)
     existing = {} if args.regrade else grades.existing()
     if existing is None:
         raise UserError(f"{grades.path} has other columns (another lesson?): use another --out, or --regrade")
@@ -215,16 +217,152 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
         chart.start()  # the summary's chart library loads while the submissions are graded
         if todo:
             sandbox.finish_font_cache(fonts, building)
-        finished = grade_all(todo, base, judges, declared_points(spec), grades, out)
+        finished = grade_all(todo, base, judges, declared_points(spec), grades, out, report)
     finally:
         for judge in judges:
             judge.stop()
-    names = [s.name for s in subs]
     chart.join()
-    text = reports.summary(lesson, reports.load_results(out, names), questions, out, isolation=isolation)
-    print(text)
-    print(f"\nwrote {grades.path}, {out / 'feedback'}/, {out / 'summary'}/")
+    wrote = report.finish_batch(subs, out, grades, isolation)
+    print(f"\nwrote {', '.join(wrote)}")
     return 0 if finished else 130
+
+
+@dataclass
+class Reporting:
+    """What the batch writes besides the judges' points: mistake ids, written answers and manual
+    points, hints, the class report and the gradebook exports (see ``annotate``, ``written``,
+    ``class_report``, ``exports``)."""
+
+    lesson: str
+    spec: object
+    """The lesson's :class:`course.grading.judge.Lesson` (its questions and the names their tests take)."""
+    written: list
+    table: list
+    hint_penalty: float = 0.0
+    manual: list | None = None
+    """Rows of ``--manual FILE``, read (and checked) before any grading."""
+    manual_path: Path | None = None
+    roster: Path | None = None
+    assignment: str = ""
+    per_question: bool = False
+    released: dict | None = None
+    """The student notebook as released (JSON data), to tell which answers a hand-in left blank."""
+
+    @classmethod
+    def load(cls, lesson: str, spec, args) -> Reporting:
+        folder = layout.autograder_dir(layout.ROOT, lesson)
+        try:
+            penalty = settings.load_grading(layout.ROOT).hint_penalty
+        except settings.SettingsError as err:
+            raise UserError(str(err)) from None
+        found = cls(lesson, spec, written.load_written(folder), mistakes.load(folder), penalty)
+        student = layout.student_notebook(layout.ROOT, lesson)
+        found.released = handins.parse(student.read_bytes()) if student.exists() else None
+        found.roster = getattr(args, "roster", None)
+        found.assignment = getattr(args, "assignment", "") or ""
+        found.per_question = bool(getattr(args, "per_question", False))
+        if found.roster is not None and not Path(found.roster).is_file():
+            raise UserError(f"no such roster file: {found.roster}")
+        found.manual_path = getattr(args, "manual", None)
+        if found.manual_path is not None:
+            try:
+                found.manual = written.read_points(found.manual_path, found.written)
+            except written.ManualPointsError as err:
+                raise UserError(str(err)) from None
+        return found
+
+    @property
+    def questions(self) -> list[str]:
+        return self.spec.questions
+
+    @property
+    def all_questions(self) -> list[str]:
+        return all_questions(self.questions, self.written)
+
+    def finish(self, sub, result: dict, out: Path) -> dict:
+        """Annotate a judge's result, save it and its feedback; return its grades.csv row."""
+        try:
+            data = submissions.read_submission(sub.path, sub.member)
+        except submissions.SubmissionError:
+            data = None
+        if data is not None and result.get("sha256") and hashlib.sha256(data).hexdigest() != result["sha256"]:
+            data = None  # the file changed while it was graded: say nothing about it that the judge did not see
+        previous = reports.load_results(out, [sub.name]).get(sub.name)
+        annotate.annotate(result, data, self.spec, self.table, self.written, previous, self.released)
+        reports.save_result(out, sub.name, result)
+        (out / "feedback" / f"{sub.name}.md").write_text(
+            reports.feedback(sub.name, self.lesson, result, self.written, self.hint_penalty), encoding="utf-8"
+        )
+        return self.row(sub, result)
+
+    def row(self, sub, result: dict) -> dict:
+        file = sub.path + (f"!{sub.member}" if sub.member else "")
+        return reports.row(sub.name, file, result, self.all_questions, self.written, self.hint_penalty)
+
+    def finish_batch(self, subs: list, out: Path, grades: reports.GradesCsv, isolation: str) -> list[str]:
+        """Once every submission is graded: merge the manual points, rewrite grades.csv and the feedback
+        from the saved results, and write the written answers, the class report and the exports."""
+        names = [s.name for s in subs]
+        results = reports.load_results(out, names)
+        if self.manual is not None:
+            try:
+                changed, warnings = written.merge(self.manual, results, self.manual_path)
+            except written.ManualPointsError as err:
+                raise UserError(str(err)) from None
+            for name in changed:
+                reports.save_result(out, name, results[name])
+            for line in warnings:
+                print(f"warning: {line}", file=sys.stderr)
+            print(f"merged points graded by hand for {len(changed)} submission(s)", file=sys.stderr)
+        kept = grades.existing() or {}
+        rows = []
+        for sub in subs:
+            if sub.name in results:
+                rows.append(self.row(sub, results[sub.name]))
+            elif sub.name in kept:
+                rows.append(kept[sub.name])
+        grades.rewrite(rows)
+        for name, result in results.items():
+            text = reports.feedback(name, self.lesson, result, self.written, self.hint_penalty)
+            (out / "feedback" / f"{name}.md").write_text(text, encoding="utf-8")
+        wrote = [str(grades.path), f"{out / 'feedback'}/"]
+        if written.write_answers(out, self.lesson, self.written, results):
+            wrote.append(f"{out / written.FOLDER}/")
+        text = reports.summary(
+            self.lesson, results, self.questions, out, isolation, written=self.written, hint_penalty=self.hint_penalty
+        )
+        print(text)
+        wrote.append(f"{out / 'summary'}/ (index.html)")
+        if self.roster is not None:
+            files = {s.name: s.path + (f"!{s.member}" if s.member else "") for s in subs}
+            graded = exports.grades_for_export(results, files, self.written, self.hint_penalty)
+            try:
+                matching, paths = exports.export(
+                    out, self.lesson, self.roster, graded, self.all_questions, self.assignment, self.per_question
+                )
+            except exports.RosterError as err:
+                raise UserError(str(err)) from None
+            print(exports_summary(matching, graded, self.written), file=sys.stderr)
+            wrote += [str(p) for p in paths]
+        return wrote
+
+
+def exports_summary(matching, graded: dict, written_questions: list) -> str:
+    """What the terminal says about the exports: who is in them, who is not, what is not counted yet."""
+    lines = [f"gradebook exports: {len(matching.matched)} submission(s) matched to the roster"]
+    for row in matching.unmatched:
+        lines.append(f"  NOT EXPORTED: {reports.plain(row['name'], 80)} ({reports.plain(row['why'], 200)})")
+    if matching.missing:
+        shown = ", ".join(reports.plain(s.label, 60) for s in matching.missing[:10])
+        more = f" and {len(matching.missing) - 10} more" if len(matching.missing) > 10 else ""
+        lines.append(f"  no submission for {len(matching.missing)} student(s) on the roster: {shown}{more}")
+    pending = sum(1 for name in matching.matched if graded[name]["marks"].pending)
+    if pending and written_questions:
+        lines.append(
+            f"  {pending} exported total(s) leave out written answers not graded by hand yet: merge their points "
+            "with --manual first if the totals should include them"
+        )
+    return "\n".join(lines)
 
 
 def threads_per_job(jobs: int) -> int:
@@ -263,10 +401,9 @@ NO_ISOLATION_WARNING = (
 )
 
 
-def grade_all(todo, base: dict, judges: list[Judge], possible, grades, out) -> bool:
+def grade_all(todo, base: dict, judges: list[Judge], possible, grades, out, report: Reporting) -> bool:
     """Hand the submissions out to the judges (each grades one at a time) and write each result as
     it comes; a judge whose queue is empty is stopped at once, while the others finish."""
-    lesson, questions = base["lesson"], list(base["tests"])
     timeout = base["limits"]["timeout"] + JUDGE_SLACK
     tasks: queue.Queue = queue.Queue()
     for sub in todo:
@@ -295,11 +432,7 @@ def grade_all(todo, base: dict, judges: list[Judge], possible, grades, out) -> b
         for _ in range(len(todo)):
             sub, result = done.get()
             result.setdefault("sha256", "")
-            reports.save_result(out, sub.name, result)
-            (out / "feedback" / f"{sub.name}.md").write_text(
-                reports.feedback(sub.name, lesson, result), encoding="utf-8"
-            )
-            grades.append(reports.row(sub.name, sub.path + (f"!{sub.member}" if sub.member else ""), result, questions))
+            grades.append(report.finish(sub, result, out))
             progress.update(sub.name, result)
     except KeyboardInterrupt:
         stop.set()

@@ -37,7 +37,7 @@ import types
 from pathlib import Path
 
 from .. import layout, settings
-from . import batch, submissions
+from . import batch, mistakes, submissions
 from .sandbox import Limits, describe, sandbox_kind
 
 HOME = Path("/autograder")
@@ -224,6 +224,7 @@ def results_json(result: dict, info: dict, config: settings.Gradescope, notes: l
             "lesson": info["lesson"],
             "status": status,
             "total": round(float(result.get("total", 0) or 0), 6),
+            "mistakes": list(result.get("mistakes", [])),  # ids of tests/variants' mistakes: instructors only
         },
         "tests": tests,
     }
@@ -340,6 +341,7 @@ def main(root: Path = layout.ROOT, home: Path = HOME) -> int:
         info = load_info(root)
         config = settings.load_gradescope(root)
         result, notes, written = grade(root, home, config, info)
+        mistakes.annotate(result, mistakes.load(layout.autograder_dir(root, info["lesson"])))  # for extra_data
     except Exception as err:  # noqa: BLE001 - a results.json must be written whatever went wrong
         traceback.print_exc()
         possible = declared_points(root, info["lesson"])

@@ -19,6 +19,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from . import marks
+
 STATUSES = ("ok", "timeout", "memory", "error", "invalid", "wrong-lesson")
 DROPPED = {"Cc", "Cf", "Cs"}
 """Unicode categories removed from text: controls (ESC, BEL, DEL, C1), format characters (bidi
@@ -56,11 +58,35 @@ def csv_unescape(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
 
+def sentence(message) -> str:
+    """A check's message as the student should read it: without the ``AssertionError: `` the judge
+    records in front of every failed assertion (the sentence is the message)."""
+    text = str(message)
+    return text[len("AssertionError: ") :] if text.startswith("AssertionError: ") else text
+
+
 def columns(questions: list[str]) -> list[str]:
-    return ["name", "status", *questions, "total", "possible", "message", "file", "sha256", "seconds"]
+    """grades.csv's header; ``questions`` are all the lesson's questions, written ones included."""
+    return [
+        "name",
+        "status",
+        *questions,
+        "total",
+        "possible",
+        "to_grade_by_hand",
+        "hints",
+        "message",
+        "file",
+        "sha256",
+        "seconds",
+    ]
 
 
-def row(name: str, file: str, result: dict, questions: list[str]) -> dict:
+def row(name: str, file: str, result: dict, questions: list[str], written=(), hint_penalty: float = 0.0) -> dict:
+    """One grades.csv row. A written question reads "to grade by hand (k points)" until points for it
+    are merged (``--manual``); ``total`` counts only the points given so far and ``to_grade_by_hand``
+    the points still to give, so that no row looks complete before it is."""
+    got = marks.marks(result, list(written), hint_penalty)
     out = {
         "name": csv_text(name),
         "status": csv_text(result["status"]),
@@ -68,10 +94,12 @@ def row(name: str, file: str, result: dict, questions: list[str]) -> dict:
         "sha256": csv_text(result.get("sha256", "")),
     }
     for q in questions:
-        out[q] = _num(result["questions"][q]["score"])
+        out[q] = got.cell(q) if q in got.possible else ""
     out.update(
-        total=_num(result["total"]),
-        possible=_num(result["possible"]),
+        total=_num(got.total),
+        possible=_num(got.possible_total),
+        to_grade_by_hand=_num(got.pending_points),
+        hints=str(sum(got.hints.values())),
         message=csv_text(result.get("message", ""), 300),
         seconds=csv_text(result.get("seconds", "")),
     )
@@ -116,20 +144,33 @@ class GradesCsv:
             os.fsync(f.fileno())
 
 
-def feedback(name: str, lesson: str, result: dict) -> str:
-    """A student's feedback in Markdown: points per question and the failure messages only."""
+def feedback(name: str, lesson: str, result: dict, written=(), hint_penalty: float = 0.0) -> str:
+    """A student's feedback in Markdown: points per question and the failure messages only (no test
+    code, no mistake ids). Written questions read "to grade by hand" until their points are merged,
+    and the score then says it is not complete."""
     md = markdown
-    lines = [
-        f"# {md(lesson)}: feedback for {md(name)}",
-        "",
-        f"**Score: {_num(result['total'])} / {_num(result['possible'])}**",
-        "",
-    ]
+    got = marks.marks(result, list(written), hint_penalty)
+    score = f"{_num(got.total)} / {_num(got.possible_total)}"
+    lines = [f"# {md(lesson)}: feedback for {md(name)}", ""]
+    if got.pending:
+        waiting = ", ".join(f"{md(q)} ({_num(got.possible[q])} points)" for q in got.pending)
+        lines += [f"**Score so far: {score}**", "", f"Not counted yet: {waiting}, graded by hand.", ""]
+    else:
+        lines += [f"**Score: {score}**", ""]
     if result["status"] != "ok" or result.get("message"):
         lines += [f"Grading status: **{md(result['status'])}**. {md(result.get('message', ''), 600)}".rstrip(), ""]
     lines += ["| question | points |", "|---|---|"]
-    for q, info in result["questions"].items():
-        lines.append(f"| {md(q)} | {_num(info['score'])} / {_num(info['possible'])} |")
+    for q in got.questions:
+        points = got.points[q]
+        if points is None:
+            shown = f"to grade by hand ({_num(got.possible[q])} points)"
+        elif q in got.written:
+            shown = f"{_num(points)} / {_num(got.possible[q])} (graded by hand)"
+        else:
+            shown = f"{_num(points)} / {_num(got.possible[q])}"
+        if q in got.penalty:
+            shown += f" (−{_num(got.penalty[q])} for {got.hints[q]} hint{'s' * (got.hints[q] > 1)})"
+        lines.append(f"| {md(q)} | {shown} |")
     lines.append("")
     for q, info in result["questions"].items():
         failed = [c for c in info["cases"] if not c["passed"]]
@@ -139,69 +180,25 @@ def feedback(name: str, lesson: str, result: dict) -> str:
         for i, case in enumerate(info["cases"], 1):
             if not case["passed"]:
                 kind = "hidden check" if case["hidden"] else "check"
-                lines.append(f"- {kind} {i}: {md(case['message'], 600) or 'failed'}")
+                lines.append(f"- {kind} {i}: {md(sentence(case['message']), 600) or 'failed'}")
         lines.append("")
     return "\n".join(lines)
 
 
-def summary(lesson: str, results: dict[str, dict], questions: list[str], out: Path, isolation: str = "") -> str:
-    """Write ``summary/summary.md`` and ``summary/scores.png``; return a one-screen text summary
-    (the same lines, as plain text for a terminal)."""
-    folder = out / "summary"
-    folder.mkdir(parents=True, exist_ok=True)
-    totals = [float(r["total"]) for r in results.values()]
-    possible = max((float(r["possible"]) for r in results.values()), default=0.0)
-    text = "\n".join(_summary_lines(lesson, results, questions, isolation, totals, possible, markdown))
-    (folder / "summary.md").write_text(text + "\n\n![scores](scores.png)\n", encoding="utf-8")
-    _histogram(totals, possible, folder / "scores.png", plain(lesson, 80))
-    return "\n".join(_summary_lines(lesson, results, questions, isolation, totals, possible, plain))
+def summary(
+    lesson: str,
+    results: dict[str, dict],
+    questions: list[str],
+    out: Path,
+    isolation: str = "",
+    written=(),
+    hint_penalty: float = 0.0,
+) -> str:
+    """Write the class report (``summary/summary.md``, ``summary/index.html``, ``summary/summary.json``
+    and the figures beside them); return a one-screen text summary for a terminal."""
+    from . import class_report
 
-
-def _summary_lines(lesson, results, questions, isolation, totals, possible, esc) -> list[str]:
-    n = len(results)
-    statuses = Counter(r["status"] for r in results.values())
-    lines = [f"# {esc(lesson)}: {n} submission(s)", ""]
-    if isolation:  # the sandbox mode, from the grader (never from a submission)
-        lines += [f"Isolation: {esc(isolation)}", ""]
-    lines.append("Status: " + ", ".join(f"{esc(s)} {c}" for s, c in statuses.most_common()))
-    if totals:
-        mean = sum(totals) / n
-        lines.append(f"Mean score: {mean:.2f} / {_num(possible)}; full marks: {sum(t == possible for t in totals)}")
-    lines += ["", "| question | mean points | full marks |", "|---|---|---|"]
-    messages: Counter = Counter()
-    for q in questions:
-        scores = [r["questions"][q] for r in results.values()]
-        full = sum(abs(s["score"] - s["possible"]) < 1e-9 for s in scores)
-        mean_q = sum(s["score"] for s in scores) / max(1, n)
-        lines.append(
-            f"| {esc(q)} | {mean_q:.2f} / {_num(scores[0]['possible']) if scores else '-'} "
-            f"| {full}/{n} ({100 * full / max(1, n):.0f}%) |"
-        )
-        for s in scores:
-            for case in s["cases"]:
-                if not case["passed"]:
-                    messages[(q, plain(case["message"], 160))] += 1
-    lines += ["", "Most common failure messages:", ""]
-    for (q, message), count in messages.most_common(10):
-        lines.append(f"- {count} × {esc(q)}: {esc(message)}")
-    return lines
-
-
-def _histogram(totals: list[float], possible: float, path: Path, lesson: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 3))
-    bins = max(1, min(20, int(possible) or 1))
-    ax.hist(totals, bins=bins, range=(0, max(possible, 1)), color="tab:blue", edgecolor="white")
-    ax.set_xlabel("total points")
-    ax.set_ylabel("submissions")
-    ax.set_title(f"{lesson}: scores")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    return class_report.write(lesson, results, questions, out, isolation, list(written), hint_penalty)
 
 
 def save_result(out: Path, name: str, result: dict) -> None:
