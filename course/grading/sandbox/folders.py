@@ -63,6 +63,8 @@ def usage(path: str, max_entries: int = MAX_ENTRIES) -> tuple[int, int]:
             continue
         for entry in entries:
             count += 1
+            if count > max_entries:
+                break
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:

@@ -20,7 +20,7 @@ Denied, with ``EACCES`` (Python raises ``PermissionError``):
   x86-64, 32-bit ARM on arm64): ``ENOSYS``. Their numbers differ (32-bit x86 multiplexes sockets
   through ``socketcall``), so a filter that checked only the native numbers could be walked around.
 
-Why a BPF program written here, rather than a binding: the program is 60-odd instructions and
+Why a BPF program written here, rather than a binding: the program is about 30 instructions and
 the rules above are all it says; the Debian package ``python3-seccomp`` cannot be installed into a
 virtual environment or Miniforge, and ``pyseccomp`` (ctypes over libseccomp) is unmaintained and
 needs ``libseccomp.so`` on the machine. This module needs nothing but the kernel. It knows the two
