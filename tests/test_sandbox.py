@@ -410,3 +410,32 @@ def test_a_walk_reports_more_entries_than_the_cap(tmp_path):
     assert entries > 100
     size, entries = folders.usage(str(tmp_path))
     assert entries == 202 and size >= 100_000
+
+
+INT80_SOCKET = """
+import ctypes, mmap, sys
+sys.path.insert(0, sys.argv[1])
+import seccomp
+if sys.argv[2] == "filtered":
+    seccomp.load()
+# push rbx; mov eax, 359 (socket on 32-bit x86); mov ebx, 2; mov ecx, 1; mov edx, 0; int 0x80; pop rbx; ret
+code = bytes.fromhex("53 b8 67010000 bb 02000000 b9 01000000 ba 00000000 cd80 5b c3".replace(" ", ""))
+page = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+page.write(code)
+address = ctypes.addressof(ctypes.c_char.from_buffer(page))
+print(ctypes.CFUNCTYPE(ctypes.c_int)(address)(), flush=True)
+"""
+
+
+def test_seccomp_closes_the_32_bit_entry_point():
+    """A 64-bit process may still enter the kernel through ``int 0x80``, where the numbers are
+    32-bit x86's: ``socket`` made that way is refused too (ENOSYS for the whole entry point)."""
+    if seccomp.platform.machine() != "x86_64":
+        pytest.skip("the 32-bit entry point is x86's")
+    folder = str(Path(seccomp.__file__).parent)
+    bare = subprocess.run([sys.executable, "-c", INT80_SOCKET, folder, "bare"], capture_output=True, text=True)
+    if bare.returncode != 0 or int(bare.stdout) < 0:
+        pytest.skip("this kernel runs no 32-bit calls (IA32 emulation off): nothing to close")
+    filtered = subprocess.run([sys.executable, "-c", INT80_SOCKET, folder, "filtered"], capture_output=True, text=True)
+    assert filtered.returncode == 0, filtered.stderr
+    assert int(filtered.stdout) == -38  # -ENOSYS: no socket through the side door
