@@ -1239,6 +1239,10 @@ def test_mode_grades_the_whole_batch(matrix, mode):
     assert set(run["expect"]) >= set(ATTACKS)
     assert f"sandbox: {SETUP[mode]['sandbox'] if mode != 'bwrap' else 'bwrap'}" in run["proc"].stderr
     assert set(run["expect"]) <= set(run["rows"])
+    if SETUP[mode]["path"] == "hidden":  # the mode passed over is named, in the terminal and the summary
+        summary = (run["run"].out / "summary" / "summary.md").read_text(encoding="utf-8")
+        for text in (run["proc"].stderr, summary.replace("\\", "")):
+            assert "bwrap was not used: bubblewrap (bwrap) is not installed" in text, text[:2000]
 
 
 @pytest.mark.parametrize("attack", ATTACKS)

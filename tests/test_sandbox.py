@@ -439,3 +439,33 @@ def test_seccomp_closes_the_32_bit_entry_point():
     filtered = subprocess.run([sys.executable, "-c", INT80_SOCKET, folder, "filtered"], capture_output=True, text=True)
     assert filtered.returncode == 0, filtered.stderr
     assert int(filtered.stdout) == -38  # -ENOSYS: no socket through the side door
+
+
+FILL = """
+with open("fill", "wb") as f:
+    for _ in range(12):
+        f.write(b"x" * (8 << 20))
+"""
+
+
+def test_a_bubblewrap_older_than_0_8_still_isolates_and_counts_files(monkeypatch):
+    """Ubuntu 22.04 ships bubblewrap 0.6, without ``--size``, ``--disable-userns`` nor
+    ``--add-seccomp-fd``: the box is then the worker's folder bound in (its files counted by the
+    watchdog's walk), the filter goes in with ``--seccomp``, and the probe still finds no socket, no
+    user namespace, nothing of this process. (This bubblewrap is made to look old by hiding those options.)"""
+    require_tool(bwrap_starts_a_worker(), "bubblewrap cannot start a worker here")
+    program = sandbox.bwrap.path()
+    sandbox.bwrap.supports("--size")  # read the real help text once
+    real = sandbox.bwrap._HELP[program]
+    old = real.replace("--size ", "").replace("--disable-userns ", "").replace("--add-seccomp-fd ", "")
+    monkeypatch.setitem(sandbox.bwrap._HELP, program, old)
+    assert not sandbox.bwrap.tmpfs_box()
+    with sandbox.Sandbox(sandbox.Limits(sandbox="bwrap", disk_mb=64), {}) as worker:
+        command = worker._bwrap_command(3)
+        assert "--size" not in command and "--disable-userns" not in command and "--seccomp" in command
+        assert worker.probe()["reached"] == []
+        worker.start()
+        worker.send({"op": "run", "cells": [[0, FILL]], "cell_timeout": 60, "call_timeout": 60, "torch": False})
+        with pytest.raises(sandbox.WorkerGone, match="more than 64 MiB of files"):
+            worker.receive(time.monotonic() + 120)
+            worker.receive(time.monotonic() + 120)

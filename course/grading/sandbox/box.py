@@ -241,8 +241,9 @@ class Sandbox:
     def _popen(self, argv: list[str], stdout) -> subprocess.Popen:
         become_subreaper()
         if self.cgroup is None:
-            # under bubblewrap the files are in RAM too (a tmpfs of --disk MiB): the cgroup holds both
-            memory = self.limits.memory_mb + (self.limits.disk_mb if self.kind == "bwrap" else 0)
+            # in a tmpfs box the files are in RAM too: the cgroup holds both
+            tmpfs = self.kind == "bwrap" and bwrap.tmpfs_box()
+            memory = self.limits.memory_mb + (self.limits.disk_mb if tmpfs else 0)
             self.cgroup = JobCgroup.create(memory, self.limits.processes + PROCESS_SLACK)
         program = self._filter()
         fds: tuple = ()
@@ -380,11 +381,11 @@ class Sandbox:
         """What the submission holds now: memory (unless its cgroup counts it), files and entries."""
         procs = self.members()
         used = Usage()
-        if self.cgroup is None or self.kind == "bwrap":  # there the cgroup counts the files' RAM as well
+        if self.cgroup is None or (self.kind == "bwrap" and bwrap.tmpfs_box()):  # its cgroup counts the files too
             used.memory = sum(memory_kib(pid) for pid in procs) * 1024
         if not with_disk:
             return used
-        if self.kind == "bwrap":
+        if self.kind == "bwrap" and bwrap.tmpfs_box():
             for pid in procs - {self.proc.pid}:
                 try:
                     info = os.statvfs(f"/proc/{pid}/root{bwrap.BOX}")
@@ -418,8 +419,9 @@ class Sandbox:
         """Kill the submission when all its processes together, or its files, pass the limits."""
         tick = 0
         while self._watching.is_set() and self.proc is not None and self.proc.poll() is None:
-            try:  # under bubblewrap the files are counted by one statvfs; elsewhere by a walk, half as often
-                self.over = self._over(self.usage(with_disk=self.kind == "bwrap" or tick % 2 == 0))
+            try:  # a tmpfs box is measured by one statvfs; a folder by a walk, half as often
+                quick = self.kind == "bwrap" and bwrap.tmpfs_box()
+                self.over = self._over(self.usage(with_disk=quick or tick % 2 == 0))
             except OSError:
                 pass
             if self.over:

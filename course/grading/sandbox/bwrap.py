@@ -19,6 +19,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import subprocess
 
 from .choice import disabled
 
@@ -34,6 +35,22 @@ def path() -> str | None:
     return None if "bwrap" in disabled() else shutil.which("bwrap")
 
 
+_HELP: dict[str, str] = {}
+
+
+def supports(option: str) -> bool:
+    """Whether this bubblewrap knows ``option`` (``--size`` and ``--disable-userns`` are recent:
+    0.8 has both, Ubuntu 22.04's 0.6 neither)."""
+    program = path() or "bwrap"
+    if program not in _HELP:
+        try:
+            done = subprocess.run([program, "--help"], capture_output=True, text=True, timeout=20)
+            _HELP[program] = done.stdout + done.stderr
+        except (OSError, subprocess.SubprocessError):
+            _HELP[program] = ""
+    return f"{option} " in _HELP[program]
+
+
 def gpu_devices() -> list[str]:
     """The GPU device files of this machine (NVIDIA and DRM), passed through to the worker."""
     return sorted(glob.glob("/dev/nvidia*")) + [p for p in ("/dev/dri",) if os.path.exists(p)]
@@ -43,9 +60,14 @@ def command(
     stage: str, disk_mb: int, python_roots: list[str], binds: dict[str, str], seccomp_fd: int | None
 ) -> list[str]:
     """bubblewrap's command line for a worker whose files are in the host folder ``stage``;
-    ``binds`` maps host files to read-only places in the box (data, font list)."""
-    cmd = [path() or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent"]
-    cmd += ["--new-session", "--cap-drop", "ALL"]
+    ``binds`` maps host files to read-only places in the box (data, font list). Options a bubblewrap
+    older than 0.8 lacks are left out or replaced: no ``--disable-userns`` (the seccomp filter
+    refuses user namespaces anyway), ``--seccomp`` for ``--add-seccomp-fd``, and without ``--size``
+    the host folder is the box."""
+    cmd = [path() or "bwrap", "--unshare-all", "--unshare-user"]
+    if supports("--disable-userns"):  # else the seccomp filter alone refuses new user namespaces
+        cmd += ["--disable-userns"]
+    cmd += ["--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     for folder in SYSTEM_READ:
         cmd += ["--ro-bind-try", folder, folder]
     cmd += ["--proc", "/proc", "--dir", "/dev"]
@@ -59,8 +81,10 @@ def command(
         cmd += ["--dev-bind-try", device, device]
     if gpus:
         cmd += ["--ro-bind-try", "/sys", "/sys"]  # the CUDA runtime reads the PCI topology
-    size = int(disk_mb * SLACK * 2**20)
-    cmd += ["--size", str(size), "--tmpfs", BOX]
+    if tmpfs_box():
+        cmd += ["--size", str(int(disk_mb * SLACK * 2**20)), "--tmpfs", BOX]
+    else:  # the folder itself, its files counted by the watchdog's walk
+        cmd += ["--bind", stage, BOX]
     for folder in ("work/.tmp", "work/.config/matplotlib", "shm"):
         cmd += ["--dir", f"{BOX}/{folder}"]
     cmd += ["--symlink", f"{BOX}/shm", "/dev/shm"]
@@ -73,5 +97,11 @@ def command(
         cmd += ["--symlink", f"{BOX}/work/.tmp", "/tmp"]  # else /tmp holds that Python, read-only (TMPDIR is the box's)
     cmd += ["--remount-ro", "/", "--chdir", f"{BOX}/work", "--hostname", "sandbox"]
     if seccomp_fd is not None:
-        cmd += ["--add-seccomp-fd", str(seccomp_fd)]
+        cmd += ["--add-seccomp-fd" if supports("--add-seccomp-fd") else "--seccomp", str(seccomp_fd)]
     return cmd
+
+
+def tmpfs_box() -> bool:
+    """Whether the box is a tmpfs of ``--disk`` MiB (bubblewrap >= 0.8 can size one), or else the
+    worker's folder bound in."""
+    return supports("--size")
