@@ -766,7 +766,12 @@ class Listeners:
         self._listen("abstract", socket.socket(socket.AF_UNIX), "\0" + self.abstract)
         self.dgram = Path(f"/tmp/course-listen-{TOKEN}.dgram")
         self._bind("unix-dgram", socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM), str(self.dgram), mode=0o777)
-        self.agents = {uid: self._agent(uid) for uid in {os.getuid(), NOBODY} if os.getuid() == 0 or uid == os.getuid()}
+        self.agents = {}
+        for uid in {os.getuid(), NOBODY} if os.getuid() == 0 else {os.getuid()}:
+            try:
+                self.agents[uid] = self._agent(uid)
+            except OSError:  # no /run/user of ours to put it in: the attack aims at a path that is not there
+                pass
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -879,13 +884,20 @@ def bwrap_works(uid: int | None = None) -> bool:
 
 MODES = ["bwrap", "bwrap-user", "uid", "uid-no-landlock", "landlock"]
 SETUP = {
-    "bwrap": {"user": 0, "path": "full", "sandbox": "auto", "env": {}},
-    "bwrap-user": {"user": NOBODY, "path": "full", "sandbox": "bwrap", "env": {}},
-    "uid": {"user": 0, "path": "hidden", "sandbox": "uid", "env": {}},
-    "uid-no-landlock": {"user": 0, "path": "hidden", "sandbox": "uid", "env": {sandbox.DISABLE_ENV: "landlock"}},
-    "landlock": {"user": NOBODY, "path": "hidden", "sandbox": "landlock", "env": {}},
+    "bwrap": {"user": 0, "path": "full", "sandbox": "auto", "kind": "bwrap", "env": {}},
+    "bwrap-user": {"user": NOBODY, "path": "full", "sandbox": "bwrap", "kind": "bwrap", "env": {}},
+    "uid": {"user": 0, "path": "hidden", "sandbox": "auto", "kind": "uid", "env": {}},
+    "uid-no-landlock": {
+        "user": 0,
+        "path": "hidden",
+        "sandbox": "auto",
+        "kind": "uid",
+        "env": {sandbox.DISABLE_ENV: "landlock"},
+    },
+    "landlock": {"user": NOBODY, "path": "hidden", "sandbox": "auto", "kind": "landlock", "env": {}},
 }
-"""How each mode's grader runs: as which user, with bubblewrap on PATH or not, ``--sandbox``, environment."""
+"""How each mode's grader runs: as which user, with bubblewrap on PATH or not, ``--sandbox`` (``auto``
+but where a mode is asked for by name), environment; and the mode it must grade in."""
 
 
 def mode_ready(mode: str) -> str:
@@ -1123,8 +1135,6 @@ class Matrix:
 
 @pytest.fixture(scope="module")
 def listeners():
-    if os.geteuid() != 0:
-        pytest.skip("the attack matrix runs graders as other users: run the tests as root")
     found = Listeners()
     yield found
     found.close()
@@ -1237,7 +1247,7 @@ def test_mode_grades_the_whole_batch(matrix, mode):
     run = matrix.mode(mode)
     assert run["proc"].returncode == 0, run["proc"].stderr[-3000:]
     assert set(run["expect"]) >= set(ATTACKS)
-    assert f"sandbox: {SETUP[mode]['sandbox'] if mode != 'bwrap' else 'bwrap'}" in run["proc"].stderr
+    assert f"sandbox: {SETUP[mode]['kind']}" in run["proc"].stderr
     assert set(run["expect"]) <= set(run["rows"])
     if SETUP[mode]["path"] == "hidden":  # the mode passed over is named, in the terminal and the summary
         summary = (run["run"].out / "summary" / "summary.md").read_text(encoding="utf-8")
