@@ -150,14 +150,22 @@ def prove(mode: str, memory_mb: int, secrets: list[str], reach: list[str]) -> bo
     from .box import Sandbox
     from .limits import Limits
 
-    with Sandbox(Limits(sandbox=mode, memory_mb=memory_mb), {}, secrets=secrets) as probe:
-        found = probe.probe(reach=reach)
+    try:
+        with Sandbox(Limits(sandbox=mode, memory_mb=memory_mb), {}, secrets=secrets) as probe:
+            found = probe.probe(reach=reach)
+    except OSError as err:  # e.g. no folder for the job user ids' lock files
+        raise NoIsolation(f"the {mode} sandbox could not be set up here: {err}") from None
     if found["reached"]:
         advice = ""
-        if mode == "uid":
-            advice = (
+        if mode == "uid" and any(not path.startswith("/proc/") for path in found["reached"]):
+            advice += (
                 " Make the course, the submissions and the output folder unreadable to other users "
                 "(chmod -R o-rwx), or use Linux >= 5.13 with Landlock."
+            )
+        if mode == "uid" and any(path.startswith("/proc/") for path in found["reached"]):
+            advice += (
+                " The grader's command line and pipes in /proc are visible to other users here: use Linux "
+                ">= 5.13 with Landlock, or let the grader make namespaces (CAP_SYS_ADMIN) for a private /proc."
             )
         raise NoIsolation(
             f"the {mode} sandbox does not isolate here: the student's process could reach "
