@@ -95,7 +95,7 @@ def _hub_url(value) -> str:
 VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
 """Gradescope's visibility values for a results.json row."""
 SANDBOXES = ("auto", "bwrap", "uid", "landlock", "none")
-"""``--sandbox`` choices (course/grading/sandbox.py's ``MODES``)."""
+"""``--sandbox`` choices (``course.grading.sandbox.MODES``)."""
 
 
 @dataclass(frozen=True)

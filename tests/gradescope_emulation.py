@@ -3,11 +3,14 @@
 Gradescope unpacks the zip into ``/autograder/source``, puts the upload in
 ``/autograder/submission`` (a zip upload arrives unpacked) and ``submission_metadata.json`` next
 to it, runs ``/autograder/run_autograder`` as root, and reads ``/autograder/results/results.json``.
-Here bubblewrap, run as real root without a user namespace (``--cap-add ALL``: root with every
-capability, as in the container), builds that view: an empty root with the system folders
-read-only, a private ``/tmp``, its own PID namespace (nothing started inside outlives it), and no
-network. ``bwrap`` inside is a stub that fails, as it usually does in Gradescope's Docker
-containers, so the grader picks what it would pick there.
+Here bubblewrap, run as real root without a user namespace and with Docker's default capabilities
+(:data:`DOCKER_CAPS`: no ``CAP_SYS_ADMIN``, no ``CAP_SYS_PTRACE``), builds that view: an empty root
+with the system folders read-only, a private ``/tmp``, its own PID namespace (nothing started
+inside outlives it), and no network. ``bwrap`` inside is a stub that fails, as it usually does in Gradescope's Docker
+containers, so the grader picks what it would pick there; or (``bwrap="real"``) the real one, which
+can create user namespaces but cannot mount a ``/proc`` for the worker, because the container's
+``/proc`` has entries mounted over (bubblewrap's own covers of ``/proc/sys`` and friends, plus
+``/proc/timer_list`` as Docker masks it): what happens in an unprivileged Docker or Podman container.
 
 The environment ``setup.sh`` would create (Miniforge in ``/opt/miniforge3``) is stood in for by this
 test venv, mounted read-only at the same path; the venv's base interpreter lives under ``/root``,
@@ -32,6 +35,11 @@ from pathlib import Path
 
 from course import gradescope
 
+DOCKER_CAPS = (
+    "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP",
+    "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE",
+)  # fmt: skip
+"""The capabilities Docker gives a container's root by default (what Gradescope's root has)."""
 BWRAP_STUB = "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n"
 METADATA = {
     "id": 123456,
@@ -93,7 +101,12 @@ class Run:
     home: Path
     """The host folder that was ``/autograder``."""
     left_running: list[str] = dataclasses.field(default_factory=list)
-    """Command lines of the processes not run by root still alive when ``run_autograder`` returned."""
+    """The threads not run by root still alive when ``run_autograder`` returned ("PID/task/TID name:
+    command line"; a process whose main thread exited has no command line, but its threads show)."""
+    left_after: list[str] = dataclasses.field(default_factory=list)
+    """The same, 2 s later."""
+    ipc_objects: list[str] = dataclasses.field(default_factory=list)
+    """System V IPC objects in the container 2 s after ``run_autograder`` returned."""
     peak_mib: float = 0.0
     """Peak of the summed resident memory (RSS) of every process in the container, in MiB."""
     peak_pss_mib: float = 0.0
@@ -211,10 +224,14 @@ def emulate(
     settings: dict | None = None,
     wait_after: float = 0.0,
     timeout: float = 900.0,
+    bwrap: str = "stub",
+    env: dict | None = None,
 ) -> Run:
     """Unpack ``zip_path`` into a fresh ``/autograder`` under ``workdir``, upload ``submission_files``
     (relative path -> bytes, or a ``Path``: a symbolic link to it), run ``run_autograder`` as root in
-    the emulated container, and read the results. ``settings`` replaces the zip's ``[gradescope]`` table."""
+    the emulated container, and read the results. ``settings`` replaces the zip's ``[gradescope]`` table;
+    ``bwrap`` is ``"stub"`` (fails at once) or ``"real"`` (installed, but the container's masked ``/proc``
+    stops it); ``env`` adds to the container's environment."""
     if os.geteuid() != 0 or not shutil.which("bwrap"):
         raise RuntimeError("the Gradescope emulation needs root and bubblewrap")
     home = workdir / "autograder"
@@ -251,13 +268,19 @@ start=$(date +%s.%N)
 rc=$?
 end=$(date +%s.%N)
 cp /autograder/results/results.json /emulation/at_exit.json 2>/dev/null
-for proc in /proc/[0-9]*; do
-    if [ "$(stat -c %u "$proc" 2>/dev/null)" != 0 ] && [ -e "$proc" ]; then
-        tr '\\0' ' ' < "$proc/cmdline" >> /emulation/left.txt; echo >> /emulation/left.txt
-    fi
-done
+tasks() {{  # every thread not run by root: a process whose main thread exited has no command line
+    for task in /proc/[0-9]*/task/[0-9]*; do
+        if [ "$(stat -c %u "$task" 2>/dev/null)" != 0 ] && [ -e "$task" ]; then
+            echo "${{task#/proc/}} $(cat "$task/comm" 2>/dev/null): $(tr '\\0' ' ' < "$task/cmdline" 2>/dev/null)"
+        fi
+    done
+}}
+tasks > /emulation/left.txt
 echo "$rc $start $end" > /emulation/run.txt
-sleep {wait_after:g}
+sleep 2
+tasks > /emulation/after.txt
+tail -q -n +2 /proc/sysvipc/shm /proc/sysvipc/sem /proc/sysvipc/msg > /emulation/ipc.txt 2>/dev/null
+sleep {max(0.0, wait_after - 2):g}
 cp /autograder/results/results.json /emulation/final.json 2>/dev/null
 cp /autograder/results/stdout /emulation/stdout.txt 2>/dev/null
 true
@@ -265,9 +288,15 @@ true
     cmd = ["bwrap", *_system_binds(), "--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
     cmd += ["--dir", "/run", "--dir", "/var/lock"] + _python_binds()
     cmd += ["--bind", str(home), "/autograder", "--bind", str(out), "/emulation"]
-    cmd += ["--ro-bind", str(stub), "/usr/bin/bwrap"]
+    if bwrap == "stub":
+        cmd += ["--ro-bind", str(stub), "/usr/bin/bwrap"]
+    elif os.path.exists("/proc/timer_list"):
+        cmd += ["--ro-bind", "/dev/null", "/proc/timer_list"]  # as Docker masks it
     cmd += ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--hostname", "gradescope"]
-    cmd += ["--die-with-parent", "--cap-add", "ALL", "--chdir", "/autograder", "--clearenv"]
+    cmd += ["--die-with-parent", "--cap-drop", "ALL"]
+    for cap in DOCKER_CAPS:
+        cmd += ["--cap-add", f"CAP_{cap}"]
+    cmd += ["--chdir", "/autograder", "--clearenv"]
     cmd += [
         "--setenv",
         "HOME",
@@ -276,6 +305,8 @@ true
         "PATH",
         "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     ]
+    for name, value in (env or {}).items():
+        cmd += ["--setenv", name, value]
     cmd += ["--setenv", "LANG", "C.UTF-8", "/bin/bash", "-c", inside]
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
         peak = MemoryPeak(proc.pid)
@@ -300,8 +331,9 @@ true
         raise RuntimeError(f"the emulated container did not run: {stderr[-2000:]}") from None
     stdout = (out / "stdout.txt").read_text(errors="replace") if (out / "stdout.txt").exists() else ""
     run = Run(read("final.json"), read("at_exit.json"), float(end) - float(start), int(rc), stdout, home)
-    left = (out / "left.txt").read_text(errors="replace") if (out / "left.txt").exists() else ""
-    run.left_running = [line for line in left.splitlines() if line.strip()]
+    for name, attr in (("left.txt", "left_running"), ("after.txt", "left_after"), ("ipc.txt", "ipc_objects")):
+        text = (out / name).read_text(errors="replace") if (out / name).exists() else ""
+        setattr(run, attr, [line for line in text.splitlines() if line.strip()])
     run.peak_mib, run.peak_pss_mib, run.peak_process_mib = peak.total / 1024, peak.pss / 1024, peak.largest / 1024
     return run
 

@@ -1,15 +1,24 @@
 """``python -m course grade`` against an adversarial student, in every isolation mode this machine offers.
 
 Bad input and tampering each get their row, their status and no more than their honest points;
-nothing of the hidden tests reaches the student; nothing outlives or outgrows a submission; grades
-stay as written after the grader exits; and where nothing isolates, the grader refuses.
+nothing of the hidden tests, the classmates' notebooks or the grades reaches the student; nothing
+outlives or outgrows a submission; no byte leaves it by a socket; grades stay as written after the
+grader exits; and where nothing isolates, the grader refuses.
 
 The modes (one batch of lesson-01 submissions each, two jobs at a time, graded once per module):
-``bwrap`` (the full batch, graded with ``auto``), ``landlock`` (the grader as an unprivileged user,
-bubblewrap hidden from PATH) and ``uid`` (the grader as root, bubblewrap hidden: a user id per job);
-plus the refusals (:data:`course.grading.sandbox.DISABLE_ENV` makes the grader see no mechanism) and
-``--sandbox none``. Real cells run under generous limits (``--cell-timeout 60``); the timeout cases
-are endless loops.
+``bwrap`` (the full batch, graded with ``auto`` as root), ``bwrap-user`` (bubblewrap run by an
+ordinary user), ``uid`` (the grader as root, bubblewrap hidden: a user id per job, with Landlock),
+``uid-no-landlock`` (the same on a copy of the course that only root can read, Landlock disabled)
+and ``landlock`` (the grader as an unprivileged user, bubblewrap hidden); then the Gradescope entry
+point in an emulated container (``gradescope_emulation.py``: one run per attack), the same container
+with a real bubblewrap that cannot mount ``/proc`` (the answer key gets full marks, the fallback
+named), and the refusals (:data:`course.grading.sandbox.DISABLE_ENV` makes the grader see no
+mechanism). Real cells run under generous limits (``--cell-timeout 60``); the timeout cases are
+endless loops.
+
+An attack that wants to say how far it got raises ``RuntimeError("REPORT {...}")`` in its last
+cell: the row's message carries it (the grader shows students their exceptions). Each mode's
+outcomes feed the attack × mode table in docs/security.md (``benchmarks/attack_table.py``).
 """
 
 import csv
@@ -17,10 +26,13 @@ import hashlib
 import json
 import os
 import re
+import selectors
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 import zipfile
@@ -45,11 +57,24 @@ SETPRIV = shutil.which("setpriv") or "/usr/bin/setpriv"
 TOKEN = uuid.uuid4().hex[:12]
 JUDGE_PEAK_MIB = 800
 """What a judge process may use at its peak (VmHWM), whatever the notebooks send it."""
-HIDDEN_FILES = [str(p) for p in Lesson(LESSON, ROOT).test_paths] + [
-    str(layout.solution_notebook(ROOT, LESSON)),
-    str(ROOT / layout.SOURCE / f"{LESSON}.ipynb"),
-]
-LIMITS = ["--jobs", "2", "--timeout", "150", "--cell-timeout", "60", "--memory", "2048", "--disk", "512"]
+LIMIT_MB = 1024
+"""``--memory`` and ``--disk`` of every attack batch."""
+LIMITS = ["--jobs", "2", "--timeout", "150", "--cell-timeout", "60", "--memory", str(LIMIT_MB), "--disk", str(LIMIT_MB)]
+TOLERANCE = 1.05
+"""An attack that is not stopped may hold at most this much of a limit."""
+SHM_KEY = 0x7E570000 + int(TOKEN[:4], 16)
+"""System V keys of this run's attacks (from here on)."""
+THREAD_NAME = f"cz{TOKEN[:10]}"
+"""The name the lingering thread of the ``setsid-zombie`` attack gives itself."""
+TABLE_ENV = "COURSE_ATTACK_TABLE"
+"""When set, the outcomes of every mode are written to this JSON file (``benchmarks/attack_table.py``)."""
+
+
+def hidden_files(root: Path = ROOT) -> list[str]:
+    return [str(p) for p in Lesson(LESSON, root).test_paths] + [
+        str(layout.solution_notebook(root, LESSON)),
+        str(root / layout.SOURCE / f"{LESSON}.ipynb"),
+    ]
 
 
 def load(path: Path) -> dict:
@@ -222,12 +247,14 @@ os.waitpid(child, 0)
 FORK_MEMORY = """
 import os, time
 kids = []
-for i in range(4):
+for i in range(8):
     pid = os.fork()
     if pid == 0:
-        hog = b"\\x01" * (1 << 30)
-        time.sleep(30)
-        os._exit(0)
+        try:
+            hog = b"\\x01" * (LIMIT_MB // 6 << 20)  # with what the notebook holds, under RLIMIT_AS
+            time.sleep(30)
+        finally:
+            os._exit(0)
     kids.append(pid)
 for pid in kids:
     os.waitpid(pid, 0)
@@ -292,25 +319,328 @@ def softmax(z):
 """
 
 
-def attacks(out: Path, hidden: list[str] = HIDDEN_FILES) -> dict[str, tuple[dict, set, float]]:
-    """The attacks every mode is tried with: name -> (notebook, allowed statuses, honest points).
-    ``out`` is where the grades are written, ``hidden`` where the hidden tests lie, as the notebook sees them."""
+REPORT = """
+import json as _json
+raise RuntimeError("REPORT " + _json.dumps(REPORT, separators=(",", ":")))
+"""
+"""The last cell of an attack that reports how far it got (a dict named REPORT)."""
+
+SYS_EXIT = """
+import ctypes, platform
+def exit_main_thread():
+    ctypes.CDLL(None).syscall({"x86_64": 60, "aarch64": 93}[platform.machine()], 0)  # SYS_exit: this thread only
+"""
+
+ZOMBIE_MEMORY = """
+import os, select, subprocess, sys, time
+FORKER = r'''
+import ctypes, os, platform, sys, threading, time
+each, count = int(sys.argv[1]), int(sys.argv[2])
+for i in range(count):
+    if os.fork() == 0:
+        def hold():
+            time.sleep(1)  # once the main thread has exited: its status shows no memory then
+            try:
+                block = bytearray(each << 20)
+                block[::4096] = b"\\x01" * len(range(0, len(block), 4096))
+                os.write(1, b"1")
+            except MemoryError:
+                os.write(1, b"0")
+            time.sleep(600)
+        threading.Thread(target=hold).start()
+        time.sleep(0.2)
+        ctypes.CDLL(None).syscall({"x86_64": 60, "aarch64": 93}[platform.machine()], 0)  # SYS_exit: this thread
+time.sleep(600)
+'''
+EACH, COUNT = LIMIT // 4, 6  # 1.5 times the limit, forked from a small process (no shared pages to count twice)
+forker = subprocess.Popen([sys.executable, "-c", FORKER, str(EACH), str(COUNT)], stdout=subprocess.PIPE)
+got, held, end = 0, 0, time.time() + 60
+while got < COUNT and time.time() < end:
+    if select.select([forker.stdout], [], [], 1)[0]:
+        data = os.read(forker.stdout.fileno(), 16)
+        if not data:
+            break
+        got, held = got + len(data), held + data.count(b"1") * EACH
+time.sleep(3)
+REPORT = {"held_mib": held}
+"""
+
+SYSV_SHM = """
+import ctypes, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.shmget.argtypes = [ctypes.c_int, ctypes.c_size_t, ctypes.c_int]
+libc.shmat.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_int]
+libc.shmat.restype = ctypes.c_void_p
+libc.shmdt.argtypes = [ctypes.c_void_p]
+EACH, held, errors = 128, 0, set()
+for i in range(LIMIT * 3 // 2 // EACH):
+    sid = libc.shmget(KEY + i, EACH << 20, 0o1600)
+    if sid < 0:
+        errors.add(ctypes.get_errno())
+        continue
+    addr = libc.shmat(sid, None, 0)
+    if addr in (None, 2**64 - 1):
+        continue
+    ctypes.memset(addr, 1, EACH << 20)
+    libc.shmdt(addr)  # held by the segment alone, in no process
+    held += EACH
+time.sleep(3)
+REPORT = {"held_mib": held, "errno": sorted(errors)}
+"""
+
+DELETED_MMAPPED = """
+import ctypes, os, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+held = 0
+for i in range(2 * DISK // 64):
+    try:
+        with open(f"m{i}", "wb") as f:
+            for _ in range(8):
+                f.write(b"x" * (8 << 20))
+        fd = os.open(f"m{i}", os.O_RDONLY)
+        if libc.mmap(None, 4096, 1, 1, fd, 0) in (None, 2**64 - 1):  # PROT_READ, MAP_SHARED
+            raise OSError(ctypes.get_errno(), "mmap")
+        os.close(fd)  # (Python's own mmap would keep a copy of the descriptor)
+        os.unlink(f"m{i}")  # the file lives on, held by the mapping alone
+        held += 64
+    except OSError:
+        break
+time.sleep(3)
+REPORT = {"held_mib": held}
+"""
+
+MANY_ENTRIES = """
+import os, time
+made, held = 0, 0
+os.makedirs("e/z", exist_ok=True)
+try:
+    for i in range(200_100):  # a walk that stops after 200 000 entries never opens e/z
+        open(f"e/{i}", "wb").close()
+        made += 1
+except OSError:
+    pass
+for i in range(2 * DISK // 64):
+    try:
+        with open(f"e/z/big{i}", "wb") as f:
+            for _ in range(8):
+                f.write(b"y" * (8 << 20))
+        held += 64
+    except OSError:
+        break
+time.sleep(3)
+REPORT = {"entries": made, "held_mib": held}
+"""
+
+USERNS_TMPFS = """
+import ctypes, os, time
+libc = ctypes.CDLL(None, use_errno=True)
+r, w = os.pipe()
+if os.fork() == 0:
+    held, uid, gid = 0, os.getuid(), os.getgid()
+    try:
+        if libc.unshare(0x10000000 | 0x00020000) != 0:  # CLONE_NEWUSER | CLONE_NEWNS
+            raise OSError(ctypes.get_errno(), "unshare")
+        for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as f:
+                f.write(text)
+        os.makedirs("t", exist_ok=True)
+        if libc.mount(b"tmpfs", b"t", b"tmpfs", 0, b"size=8g") != 0:
+            raise OSError(ctypes.get_errno(), "mount")
+        for i in range(LIMIT * 3 // 2 // 64):
+            with open(f"t/f{i}", "wb") as f:
+                for _ in range(8):
+                    f.write(b"z" * (8 << 20))
+            held += 64
+        os.write(w, str(held).encode())
+    except OSError as err:
+        os.write(w, f"{held} {err.errno}".encode())
+    time.sleep(600)
+    os._exit(0)
+answer = os.read(r, 64).decode().split()
+time.sleep(3)
+REPORT = {"held_mib": int(answer[0]), "errno": answer[1:]}
+"""
+
+SETSID_ZOMBIE = (
+    SYS_EXIT
+    + """
+import os, threading, time
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        def linger():
+            ctypes.CDLL(None).prctl(15, NAME.encode(), 0, 0, 0)  # PR_SET_NAME: findable in /proc/*/task/*/comm
+            end = time.time() + 120
+            while time.time() < end:
+                time.sleep(0.2)
+        threading.Thread(target=linger).start()
+        time.sleep(0.3)
+        exit_main_thread()
+    os._exit(0)
+time.sleep(1)
+REPORT = {"started": True}
+"""
+)
+
+SOCKETS = """
+import ctypes, socket
+tried = {}
+def attempt(name, action):
+    try:
+        action()
+        tried[name] = "sent"
+    except OSError as err:
+        tried[name] = err.errno
+def stream(family, address, proto=0):
+    s = socket.socket(family, socket.SOCK_STREAM, proto)
+    s.settimeout(3)
+    s.connect(address)
+    s.sendall(MESSAGE)
+    s.close()
+def pair_sendto():
+    a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+    a.sendto(MESSAGE, DGRAM)
+attempt("tcp", lambda: stream(socket.AF_INET, ("127.0.0.1", TCP_PORT)))
+attempt("mptcp", lambda: stream(socket.AF_INET, ("127.0.0.1", TCP_PORT), 262))
+attempt("udp", lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(MESSAGE, ("127.0.0.1", UDP_PORT)))
+attempt("unix-path", lambda: stream(socket.AF_UNIX, UNIX_PATH))
+attempt("abstract", lambda: stream(socket.AF_UNIX, "\\0" + ABSTRACT))
+attempt("agent", lambda: stream(socket.AF_UNIX, AGENT))
+attempt("socketpair-dgram", pair_sendto)
+attempt("netlink", lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0).close())
+ring = ctypes.CDLL(None, use_errno=True).syscall(425, 4, ctypes.create_string_buffer(120))  # io_uring_setup
+tried["io_uring"] = "made" if ring >= 0 else ctypes.get_errno()
+REPORT = tried
+"""
+
+CLASSMATE = """
+import json, os
+copied = ""
+try:
+    pids = os.listdir("/proc")
+except OSError:
+    pids = []
+for pid in pids:
+    try:
+        argv = open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="ignore").split("\\0")
+    except OSError:
+        continue
+    for arg in argv:
+        path = os.path.join(arg, "correct.ipynb")
+        try:
+            nb = json.load(open(path))
+        except (OSError, ValueError):
+            continue
+        for c in nb["cells"]:
+            if c["cell_type"] == "code":
+                try:
+                    exec("".join(c["source"]), globals())
+                except Exception:
+                    pass
+        copied = path
+REPORT = {"copied": bool(copied)}
+"""
+
+STAT_HIDDEN = """
+import os
+seen = 0
+for path in HIDDEN:
+    try:
+        os.stat(path)
+        seen += 1
+    except OSError:
+        pass
+REPORT = {"stat": seen}
+"""
+
+READ_OUT = """
+import os
+reached = []
+for path in (OUT, os.path.join(OUT, "grades.csv"), os.path.join(OUT, "feedback")):
+    try:
+        os.listdir(path) if not path.endswith(".csv") else open(path).read(1)
+        reached.append(os.path.basename(path))
+    except OSError:
+        pass
+REPORT = {"reached": reached}
+"""
+
+LIMIT_ATTACKS = ["zombie-memory", "sysv-shm", "deleted-mmapped", "many-entries", "userns-tmpfs"]
+"""Attacks that try to hold more than a limit: stopped (status memory or error) or held at most
+:data:`TOLERANCE` of it."""
+
+
+NO_LISTENERS = {"TCP_PORT": 9, "UDP_PORT": 9, "UNIX_PATH": "/tmp/.X0", "ABSTRACT": "x", "DGRAM": "/dev/log"}
+"""Where the ``sockets`` attack aims when no listener of the test's can be reached (a container with
+its own network): it must still make no socket."""
+
+
+class Target:
+    """What the attacks of one mode aim at, as the student's process would name it."""
+
+    def __init__(self, mode: str, out: str, hidden: list[str], marker: str, agent: str, listeners=None):
+        self.mode, self.out, self.hidden, self.marker, self.agent = mode, out, hidden, marker, agent
+        self.listeners = listeners
+
+    @property
+    def message(self) -> bytes:
+        return f"{TOKEN}:{self.mode}".encode()
+
+
+def attacks(target: Target) -> dict[str, tuple[dict, set, float]]:
+    """The attacks every mode is tried with: name -> (notebook, allowed statuses, honest points)."""
     key, empty = correct(), blank()
-    daemon = DAEMON.replace("CODE", repr(DAEMON_CODE)).replace("OUT", repr(str(out)))
-    read_hidden = READ_HIDDEN.replace("MARKER", "def test_X_shape").replace("DIRECT", repr(hidden))
+    daemon = DAEMON.replace("CODE", repr(DAEMON_CODE)).replace("OUT", repr(target.out))
+    read_hidden = READ_HIDDEN.replace("MARKER", target.marker).replace("DIRECT", repr(target.hidden))
     kill_parent = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
+    ports = target.listeners.addresses() if target.listeners else NO_LISTENERS
+    sockets = "\n".join(
+        [f"MESSAGE = {target.message!r}", f"AGENT = {target.agent!r}"]
+        + [f"{name} = {value!r}" for name, value in ports.items()]
+    )
+    sizes = f"LIMIT = {LIMIT_MB}\nDISK = {LIMIT_MB}\n"
+
+    def report(code: str, prefix: str = "") -> dict:
+        return plus(plus(empty, prefix + code), REPORT)
+
     return {
         "correct": (key, {"ok"}, FULL),
         "forge-result-line": (plus(empty, FORGE.replace("FORGED_LINE", repr(forged_line()))), {"ok", "error"}, 0.0),
         "setsid-daemon": (plus(empty, daemon.replace("MARK", repr(f"course-daemon-{TOKEN}"))), {"ok"}, 0.0),
         "read-hidden": (plus(empty, read_hidden), {"ok"}, 0.0),
-        "forked-memory": (plus(empty, FORK_MEMORY), {"memory"}, 0.0),
+        "forked-memory": (plus(empty, f"LIMIT_MB = {LIMIT_MB}\n" + FORK_MEMORY), {"memory"}, 0.0),
         "disk-filling": (plus(empty, DISK_FILL.replace("TOKEN", TOKEN)), {"error"}, 0.0),
         "chmod-000": (plus(key, CHMOD_LOCK), {"ok"}, FULL),
         "flood-reply": (plus(empty, FLOOD_REPLY), {"ok", "error"}, 0.0),
         "lazy-range": (plus(empty, LAZY_RANGE), {"ok", "error", "timeout"}, 0.0),
         "kill-parent": (plus(empty, kill_parent), {"ok", "error"}, 0.0),
+        "zombie-memory": (report(ZOMBIE_MEMORY, sizes), {"ok", "memory"}, 0.0),
+        "sysv-shm": (report(SYSV_SHM, sizes + f"KEY = {SHM_KEY}\n"), {"ok", "memory"}, 0.0),
+        "deleted-mmapped": (report(DELETED_MMAPPED, sizes), {"ok", "error"}, 0.0),
+        "many-entries": (report(MANY_ENTRIES, sizes), {"ok", "error"}, 0.0),
+        "userns-tmpfs": (report(USERNS_TMPFS, sizes), {"ok", "memory", "error"}, 0.0),
+        "setsid-zombie": (report(SETSID_ZOMBIE, f"NAME = {THREAD_NAME!r}\n"), {"ok"}, 0.0),
+        "sockets": (report(SOCKETS, sockets + "\n"), {"ok"}, 0.0),
+        "classmate": (report(CLASSMATE), {"ok"}, 0.0),
+        "stat-hidden": (report(STAT_HIDDEN, f"HIDDEN = {target.hidden!r}\n"), {"ok"}, 0.0),
+        "read-out": (report(READ_OUT, f"OUT = {target.out!r}\n"), {"ok"}, 0.0),
     }
+
+
+ATTACKS = list(attacks(Target("", "/nonexistent", [], "", "")))
+
+
+def report_of(message: str) -> dict | None:
+    """The REPORT an attack raised, from its row's message (None if it never got there)."""
+    match = re.search(r"REPORT (\{.*\})", message or "")
+    if not match:
+        return None
+    try:
+        return json.loads(match.group(1))
+    except ValueError:
+        return None
 
 
 def submissions(folder: Path) -> dict[str, tuple[set, float | None]]:
@@ -419,10 +749,121 @@ def read_rows(out: Path) -> dict[str, dict]:
         return {r["name"]: r for r in csv.DictReader(f)}
 
 
+# ---------------------------------------------------------------------------------- listeners
+class Listeners:
+    """Sockets outside every sandbox that the ``sockets`` attack aims at: TCP (MPTCP falls back to
+    it), UDP, a Unix socket by path and by abstract name, a datagram socket by path, and one like an
+    ssh-agent's in ``/run/user/UID`` for the grader's user ids. Every byte heard is kept."""
+
+    def __init__(self):
+        self.heard: list[tuple[str, bytes]] = []
+        self.selector = selectors.DefaultSelector()
+        self.paths: list[Path] = []
+        self.made_dirs: list[Path] = []
+        self.tcp = self._listen("tcp", socket.socket(socket.AF_INET, socket.SOCK_STREAM), ("127.0.0.1", 0))
+        self.udp = self._bind("udp", socket.socket(socket.AF_INET, socket.SOCK_DGRAM), ("127.0.0.1", 0))
+        self.unix = Path(f"/tmp/course-listen-{TOKEN}.sock")
+        self._listen("unix-path", socket.socket(socket.AF_UNIX), str(self.unix), mode=0o777)
+        self.abstract = f"course-listen-{TOKEN}"
+        self._listen("abstract", socket.socket(socket.AF_UNIX), "\0" + self.abstract)
+        self.dgram = Path(f"/tmp/course-listen-{TOKEN}.dgram")
+        self._bind("unix-dgram", socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM), str(self.dgram), mode=0o777)
+        self.agents = {}
+        for uid in {os.getuid(), NOBODY} if os.getuid() == 0 else {os.getuid()}:
+            try:
+                self.agents[uid] = self._agent(uid)
+            except OSError:  # no /run/user of ours to put it in: the attack aims at a path that is not there
+                pass
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _listen(self, name, sock, address, mode=None):
+        sock.bind(address)
+        if mode is not None:
+            os.chmod(address, mode)
+            self.paths.append(Path(address))
+        sock.listen(16)
+        sock.setblocking(False)
+        self.selector.register(sock, selectors.EVENT_READ, ("accept", name))
+        return sock.getsockname()
+
+    def _bind(self, name, sock, address, mode=None):
+        sock.bind(address)
+        if mode is not None:
+            os.chmod(address, mode)
+            self.paths.append(Path(address))
+        sock.setblocking(False)
+        self.selector.register(sock, selectors.EVENT_READ, ("read", name))
+        return sock.getsockname()
+
+    def _agent(self, uid: int) -> str:
+        """A socket in ``/run/user/UID`` (a 0700 folder of that user, the socket 0600), as ssh-agent's."""
+        folder = Path(f"/run/user/{uid}")
+        if not folder.exists():
+            folder.mkdir(parents=True, mode=0o700)
+            os.chown(folder, uid, uid)
+            self.made_dirs.append(folder)
+        path = folder / f"course-listen-agent-{TOKEN}"
+        self._listen(f"agent-{uid}", socket.socket(socket.AF_UNIX), str(path), mode=0o600)
+        os.chown(path, uid, uid)
+        return str(path)
+
+    def _serve(self):
+        while not self._stop.is_set():
+            for key, _ in self.selector.select(timeout=0.2):
+                kind, name = key.data
+                try:
+                    if kind == "accept":
+                        conn, _ = key.fileobj.accept()
+                        conn.setblocking(False)
+                        self.selector.register(conn, selectors.EVENT_READ, ("read", name))
+                    else:
+                        data = key.fileobj.recv(65536)
+                        if data:
+                            self.heard.append((name, data))
+                        elif key.fileobj.type == socket.SOCK_STREAM:
+                            self.selector.unregister(key.fileobj)
+                            key.fileobj.close()
+                except OSError:
+                    pass
+
+    def addresses(self) -> dict:
+        return {
+            "TCP_PORT": self.tcp[1],
+            "UDP_PORT": self.udp[1],
+            "UNIX_PATH": str(self.unix),
+            "ABSTRACT": self.abstract,
+            "DGRAM": str(self.dgram),
+        }
+
+    def agent(self, uid: int) -> str:
+        return self.agents.get(uid, f"/run/user/{uid}/course-listen-agent-{TOKEN}")
+
+    def heard_from(self, mode: str) -> list[tuple[str, bytes]]:
+        """What reached a listener from the attacks of ``mode`` (or carrying this run's token at all)."""
+        return [(name, data) for name, data in self.heard if TOKEN.encode() in data or mode.encode() in data]
+
+    def close(self):
+        self._stop.set()
+        self._thread.join(5)
+        for key in list(self.selector.get_map().values()):
+            key.fileobj.close()
+        for path in [*self.paths, *(Path(p) for p in self.agents.values())]:
+            path.unlink(missing_ok=True)
+        for folder in self.made_dirs:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 # ---------------------------------------------------------------------------------- the modes
 def hidden_path() -> str:
     """PATH without bubblewrap (only the virtual environment's programs)."""
     return f"{Path(sys.executable).parent}:/nonexistent-bin"
+
+
+def full_path() -> str:
+    """PATH with the system's programs (bubblewrap included)."""
+    return f"{Path(sys.executable).parent}:/usr/bin:/bin"
 
 
 def runs_as(uid: int) -> bool:
@@ -433,50 +874,110 @@ def runs_as(uid: int) -> bool:
     return subprocess.run(cmd, capture_output=True, timeout=120).returncode == 0
 
 
+def bwrap_works(uid: int | None = None) -> bool:
+    """Whether bubblewrap, run by ``uid`` (this process's own if None), can start the grader's worker."""
+    code = "from course.grading import sandbox; sandbox.choose('bwrap')"
+    cmd = [sys.executable, "-c", code]
+    if uid is not None:
+        cmd = [SETPRIV, f"--reuid={uid}", f"--regid={uid}", "--clear-groups", *cmd]
+    env = {**os.environ, "PATH": full_path(), "TMPDIR": "/tmp"}
+    return subprocess.run(cmd, capture_output=True, timeout=120, cwd=ROOT, env=env).returncode == 0
+
+
+MODES = ["bwrap", "bwrap-user", "uid", "uid-no-landlock", "landlock"]
+SETUP = {
+    "bwrap": {"user": 0, "path": "full", "sandbox": "auto", "kind": "bwrap", "env": {}},
+    "bwrap-user": {"user": NOBODY, "path": "full", "sandbox": "bwrap", "kind": "bwrap", "env": {}},
+    "uid": {"user": 0, "path": "hidden", "sandbox": "auto", "kind": "uid", "env": {}},
+    "uid-no-landlock": {
+        "user": 0,
+        "path": "hidden",
+        "sandbox": "auto",
+        "kind": "uid",
+        "env": {sandbox.DISABLE_ENV: "landlock"},
+    },
+    "landlock": {"user": NOBODY, "path": "hidden", "sandbox": "auto", "kind": "landlock", "env": {}},
+}
+"""How each mode's grader runs: as which user, with bubblewrap on PATH or not, ``--sandbox`` (``auto``
+but where a mode is asked for by name), environment; and the mode it must grade in."""
+
+
 def mode_ready(mode: str) -> str:
     """'' if this machine offers ``mode``, else why not."""
     if mode == "bwrap":
-        return "" if sandbox.has_bwrap() else "bubblewrap is not installed or cannot create namespaces"
+        return "" if bwrap_works() else "bubblewrap is not installed or cannot start a worker"
+    if mode == "bwrap-user":
+        if not runs_as(NOBODY):
+            return "needs root to start the grader as user 65534, who must be able to run this Python"
+        return "" if bwrap_works(NOBODY) else "bubblewrap cannot start a worker for an ordinary user here"
+    if mode in ("uid", "uid-no-landlock"):
+        if os.geteuid() != 0:
+            return "per-job user ids need a grader running as root"
+        if not runs_as(sandbox.UID_BASE + sandbox.UID_COUNT - 1):
+            return f"other users cannot run {sys.executable} (every folder above it must be searchable)"
+        if mode == "uid" and sandbox.landlock_abi() < 1:
+            return "the kernel has no Landlock"
+        return ""
     if mode == "landlock":
         if sandbox.landlock_abi() < 1:
             return "the kernel has no Landlock"
         if not runs_as(NOBODY):
             return "needs root to start the grader as user 65534, who must be able to run this Python"
         return ""
-    if mode == "uid":
-        if os.geteuid() != 0:
-            return "per-job user ids need a grader running as root"
-        if not runs_as(sandbox.UID_BASE + sandbox.UID_COUNT - 1):
-            return f"other users cannot run {sys.executable} (every folder above it must be searchable)"
-        if sandbox.landlock_abi() < 1:
-            return "no Landlock, and this course folder is readable by others: the grader refuses (tested)"
-        return ""
     raise ValueError(mode)
+
+
+def private_course(dest: Path) -> Path:
+    """A copy of what grading lesson 01 needs, in a folder only root can enter, its hidden tests
+    marked with this run's token (so an attack that finds them cannot mistake the checkout's copy,
+    readable on this machine, for them)."""
+    dest.mkdir(mode=0o700)
+    shutil.copytree(ROOT / "course", dest / "course", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("course.toml", "pyproject.toml"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, dest / name)
+    (dest / layout.SOURCE).mkdir()
+    shutil.copy(ROOT / layout.SOURCE / f"{LESSON}.ipynb", dest / layout.SOURCE)
+    shutil.copytree(ROOT / layout.DATA, dest / layout.DATA)
+    shutil.copytree(layout.autograder_dir(ROOT, LESSON), layout.autograder_dir(dest, LESSON))
+    key = layout.solution_notebook(dest, LESSON)
+    key.parent.mkdir(parents=True)
+    shutil.copy(layout.solution_notebook(ROOT, LESSON), key)
+    for test in (layout.autograder_dir(dest, LESSON) / "tests").glob("q*.py"):
+        with test.open("a", encoding="utf-8") as f:
+            f.write(f"\n# course-integrity-marker-{TOKEN}\n")
+    return dest
 
 
 class Run:
     """One ``python -m course grade`` in a folder under /tmp that every mode's users can reach."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, private: bool = False):
         self.base = Path(tempfile.mkdtemp(prefix=f"course-integrity-{name}-", dir="/tmp"))
-        os.chmod(self.base, 0o755)
+        os.chmod(self.base, 0o711 if private else 0o755)
         self.folder, self.out, self.tmp = self.base / "subs", self.base / "out", self.base / "tmp"
         self.tmp.mkdir()
-        os.chmod(self.tmp, 0o755)
+        os.chmod(self.tmp, 0o711)
+        self.root = private_course(self.base / "course") if private else ROOT
+        self.private = private
+        self.exited = 0.0
+        self.after_exit: dict = {}
 
-    def grade(self, extra: list[str], mode: str = "auto", env: dict | None = None) -> subprocess.CompletedProcess:
-        env = {**os.environ, "TMPDIR": str(self.tmp), **(env or {})}
+    def grade(self, extra: list[str], mode: str = "bwrap", env: dict | None = None) -> subprocess.CompletedProcess:
+        setup = SETUP[mode]
+        env = {**os.environ, "TMPDIR": str(self.tmp), **setup["env"], **(env or {})}
+        env["PATH"] = full_path() if setup["path"] == "full" else hidden_path()
         cmd = [sys.executable, "-m", "course", "grade", LESSON, str(self.folder), "--out", str(self.out), *extra]
-        if mode in ("landlock", "uid"):
-            env["PATH"] = hidden_path()
-        if mode == "landlock":
+        if self.private:
+            os.chmod(self.folder, 0o700)  # the submissions are root's alone, as they must be without Landlock
+        if setup["user"] != 0:
             home = self.base / "home"
             home.mkdir(exist_ok=True)
             for path in (self.base, self.tmp, self.folder, home):
                 os.chown(path, NOBODY, NOBODY)
             env["HOME"] = str(home)  # the grader's own caches (matplotlib's for the summary) go there
             cmd = [SETPRIV, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *cmd]
-        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+        proc = subprocess.run(cmd, cwd=self.root, env=env, capture_output=True, text=True, timeout=1800)
         self.exited = time.monotonic()
         self.after_exit = tree_digest(self.out) if self.out.exists() else {}
         return proc
@@ -486,7 +987,8 @@ class Run:
 
 
 def leftovers() -> list[str]:
-    """Attack files left on the machine (outside the sandboxes) and daemons still alive."""
+    """Attack files left on the machine (outside the sandboxes), daemons still alive, and threads of
+    this run's attacks (a process whose main thread exited shows no command line, only its threads)."""
     found = []
     for place in ("/tmp", "/dev/shm", "/var/tmp"):
         found += [str(p) for p in Path(place).glob(f"course-attack-{TOKEN}*")]
@@ -494,18 +996,74 @@ def leftovers() -> list[str]:
         try:
             cmdline = (proc / "cmdline").read_bytes().decode(errors="ignore")
         except OSError:
-            continue
+            cmdline = ""
         if f"course-daemon-{TOKEN}" in cmdline:
             found.append(f"process {proc.name}: {cmdline[:120]}")
+        for task in proc.glob("task/[0-9]*"):
+            try:
+                if (task / "comm").read_text().strip() == THREAD_NAME:
+                    found.append(f"thread {proc.name}/{task.name} ({THREAD_NAME})")
+            except OSError:
+                pass
     return found
+
+
+def ipc_objects() -> list[str]:
+    """System V objects with this run's keys (the ``sysv-shm`` attack's), anywhere on the machine."""
+    keys = {SHM_KEY + i for i in range(LIMIT_MB * 3 // 2 // 128)}
+    found = []
+    for kind in ("shm", "sem", "msg"):
+        try:
+            rows = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        found += [f"{kind} {row.split()[0]}" for row in rows if row.split() and int(row.split()[0]) in keys]
+    return found
+
+
+def outcome(attack: str, status: str, points: float, honest: float, report: dict | None) -> str:
+    """One cell of the attack × mode table: what the attack got."""
+    gained = points > honest
+    if attack in LIMIT_ATTACKS or attack in ("forked-memory", "disk-filling"):
+        if status in ("memory", "error"):
+            return f"stopped ({status})"
+        held = (report or {}).get("held_mib")
+        return f"held {held} MiB" if held else "refused"
+    if attack == "sockets" and report is not None:
+        through = sorted(k for k, v in report.items() if v in ("sent", "made"))
+        return "sent: " + ", ".join(through) if through else "no socket"
+    if attack == "classmate" and report is not None:
+        return "copied a classmate" if report.get("copied") else "nothing found"
+    if attack == "stat-hidden" and report is not None:
+        return f"stat of {report.get('stat')} hidden files" if report.get("stat") else "no stat"
+    if attack == "read-out" and report is not None:
+        return "read " + ", ".join(report["reached"]) if report.get("reached") else "nothing readable"
+    if gained:
+        return f"GAINED: {points:g} points (honest {honest:g})"
+    return "full marks" if points == honest == FULL else f"{points:g} points"
 
 
 class Matrix:
     """The batches, graded on first use and shared by the tests."""
 
-    def __init__(self):
+    def __init__(self, listeners: Listeners):
         self.done: dict[str, dict] = {}
         self.runs: list[Run] = []
+        self.listeners = listeners
+
+    def _settle(self, run: Run, entry: dict) -> None:
+        """Two seconds after the grader exits: what is still alive, what IPC objects are left, what
+        reached a listener."""
+        time.sleep(max(0.0, 2.0 - (time.monotonic() - run.exited)))
+        entry["left"] = leftovers()
+        entry["ipc"] = ipc_objects()
+        entry["heard"] = self.listeners.heard_from(entry["kind"])
+
+    def _target(self, mode: str, run: Run) -> Target:
+        hidden = hidden_files(run.root)
+        marker = f"course-integrity-marker-{TOKEN}" if run.private else "def test_X_shape"
+        agent = self.listeners.agent(SETUP[mode]["user"])
+        return Target(mode, str(run.out), hidden, marker, agent, self.listeners)
 
     def main(self) -> dict:
         """The full batch (status cases and attacks), with the strongest isolation here (``auto``)."""
@@ -513,8 +1071,7 @@ class Matrix:
             run = Run("main")
             self.runs.append(run)
             expect = submissions(run.folder)
-            extra = attacks(run.out)
-            for name, (nb, statuses, points) in extra.items():
+            for name, (nb, statuses, points) in attacks(self._target("bwrap", run)).items():
                 (run.folder / f"{name}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
                 expect[name] = (statuses, points)
             (run.folder / "injection.ipynb").write_text(json.dumps(plus(blank(), INJECTION)), encoding="utf-8")
@@ -533,11 +1090,14 @@ class Matrix:
                     before_tests == tree_digest(layout.autograder_dir(ROOT, LESSON)),
                 ),
             }
+            self._settle(run, self.done["main"])
         return self.done["main"]
 
     def mode(self, mode: str) -> dict:
-        """The attacks in one mode; the bubblewrap mode is the main batch."""
+        """The attacks in one mode; the bubblewrap mode as root is the main batch."""
         why = mode_ready(mode)
+        if why and mode == "bwrap-user":  # the kernel's policy on user namespaces, not a missing tool
+            pytest.skip(f"mode {mode} is not available here: {why}")
         if why:
             require_tool(False, f"mode {mode} is not available here: {why}")
         if mode == "bwrap":
@@ -545,23 +1105,53 @@ class Matrix:
             assert main["kind"] == "bwrap"
             return main
         if mode not in self.done:
-            run = Run(mode)
+            run = Run(mode, private=mode == "uid-no-landlock")
             self.runs.append(run)
             run.folder.mkdir()
             expect = {}
-            for name, (nb, statuses, points) in attacks(run.out).items():
+            for name, (nb, statuses, points) in attacks(self._target(mode, run)).items():
                 (run.folder / f"{name}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
                 expect[name] = (statuses, points)
-            proc = run.grade([*LIMITS, "--sandbox", mode], mode=mode)
+            proc = run.grade([*LIMITS, "--sandbox", SETUP[mode]["sandbox"]], mode=mode)
             rows = read_rows(run.out) if (run.out / "grades.csv").exists() else {}
             self.done[mode] = {"run": run, "proc": proc, "expect": expect, "kind": mode, "rows": rows}
+            self._settle(run, self.done[mode])
         return self.done[mode]
+
+    def table(self) -> dict:
+        """mode -> attack -> outcome, for every mode graded so far."""
+        found = {}
+        for mode, entry in self.done.items():
+            name = "bwrap" if mode == "main" else mode
+            results = entry["run"].out / "results"
+            found[name] = {}
+            for attack in ATTACKS:
+                if attack not in entry["rows"]:
+                    continue
+                row = entry["rows"][attack]
+                message = load(results / f"{attack}.json").get("message", "") if results.exists() else ""
+                honest = entry["expect"][attack][1]
+                found[name][attack] = outcome(attack, row["status"], float(row["total"]), honest, report_of(message))
+        return found
 
 
 @pytest.fixture(scope="module")
-def matrix():
-    found = Matrix()
+def listeners():
+    found = Listeners()
     yield found
+    found.close()
+
+
+@pytest.fixture(scope="module")
+def matrix(listeners):
+    found = Matrix(listeners)
+    yield found
+    table = os.environ.get(TABLE_ENV)
+    if table:  # each mode graded in this session replaces its column; the others stay
+        data = json.loads(Path(table).read_text(encoding="utf-8")) if Path(table).exists() else {}
+        data.update(found.table())
+        data.update({mode: cells for mode, cells in GRADESCOPE_OUTCOMES.items() if cells})
+        Path(table).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for run in found.runs:
         run.remove()
 
@@ -571,11 +1161,9 @@ def batch(matrix):
     return matrix.main()
 
 
-MODES = ["bwrap", "landlock", "uid"]
-ATTACKS = [
-    "correct", "forge-result-line", "setsid-daemon", "read-hidden", "forked-memory", "disk-filling", "chmod-000",
-    "flood-reply", "lazy-range", "kill-parent",
-]  # fmt: skip
+def result_message(run: dict, attack: str) -> str:
+    path = run["run"].out / "results" / f"{attack}.json"
+    return load(path).get("message", "") if path.exists() else ""
 
 
 # ---------------------------------------------------------------------------------- the main batch
@@ -661,8 +1249,12 @@ def test_mode_grades_the_whole_batch(matrix, mode):
     run = matrix.mode(mode)
     assert run["proc"].returncode == 0, run["proc"].stderr[-3000:]
     assert set(run["expect"]) >= set(ATTACKS)
-    assert f"sandbox: {mode}" in run["proc"].stderr
+    assert f"sandbox: {SETUP[mode]['kind']}" in run["proc"].stderr
     assert set(run["expect"]) <= set(run["rows"])
+    if SETUP[mode]["path"] == "hidden":  # the mode passed over is named, in the terminal and the summary
+        summary = (run["run"].out / "summary" / "summary.md").read_text(encoding="utf-8")
+        for text in (run["proc"].stderr, summary.replace("\\", "")):
+            assert "bwrap was not used: bubblewrap (bwrap) is not installed" in text, text[:2000]
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -681,10 +1273,65 @@ def test_attack_earns_at_most_its_honest_points(matrix, mode, attack):
         assert "together" in row["message"], row
 
 
+@pytest.mark.parametrize("attack", LIMIT_ATTACKS)
+@pytest.mark.parametrize("mode", MODES)
+def test_limits_count_what_the_attack_holds(matrix, mode, attack):
+    """Memory held by threads of exited main threads, System V segments, deleted files kept by a
+    mapping, bytes behind 200 100 empty files, a tmpfs in a nested user namespace: the submission is
+    stopped (``memory``, ``error``) or held no more than 5 % over ``--memory`` / ``--disk``."""
+    run = matrix.mode(mode)
+    row = run["rows"][attack]
+    if row["status"] in ("memory", "error"):
+        return
+    report = report_of(result_message(run, attack))
+    assert report is not None, row  # the attack ran to its end: it must say what it held
+    assert report["held_mib"] <= LIMIT_MB * TOLERANCE, (row, report)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nothing_alive_and_no_ipc_object_2_s_after_the_grader_exits(matrix, mode):
+    run = matrix.mode(mode)
+    assert run["left"] == [], run["left"]
+    assert run["ipc"] == [], run["ipc"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_socket_reaches_out(matrix, mode):
+    """TCP, MPTCP, UDP, Unix sockets by path and abstract name, a datagram pair aimed at a path, an
+    ssh-agent-like socket of the grader's user, netlink, io_uring: nothing is made, nothing heard."""
+    run = matrix.mode(mode)
+    assert run["heard"] == [], run["heard"]
+    report = report_of(result_message(run, "sockets"))
+    assert report is not None, run["rows"]["sockets"]
+    assert {k for k, v in report.items() if v in ("sent", "made")} == set(), report
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_classmates_grades_and_other_processes_stay_unreadable(matrix, mode):
+    """The grader's command line names the submissions folder: a blank notebook that reads it and
+    runs a classmate's answers gets nothing; ``--out`` (grades, feedback) cannot be read either."""
+    run = matrix.mode(mode)
+    assert report_of(result_message(run, "classmate")) == {"copied": False}
+    assert report_of(result_message(run, "read-out")) == {"reached": []}
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_no_hidden_test_line_reaches_student_code(matrix, mode):
     row = matrix.mode(mode)["rows"]["read-hidden"]
     assert float(row["q1"]) == 0.0, "the notebook read the hidden tests or the solution"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_hidden_tests_cannot_even_be_stat_ed_where_the_mode_hides_paths(matrix, mode):
+    """bubblewrap shows no path of the course; a job's user id without Landlock cannot pass the
+    private course folder. Landlock restricts opening, not ``stat()``: there the size and time of a
+    hidden test whose path the student knows stay visible (never its text), as docs/security.md says."""
+    run = matrix.mode(mode)
+    seen = report_of(result_message(run, "stat-hidden"))["stat"]
+    if mode in ("bwrap", "bwrap-user", "uid-no-landlock"):
+        assert seen == 0
+    else:
+        assert seen <= len(hidden_files(run["run"].root))
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -724,7 +1371,7 @@ def test_refuses_where_nothing_isolates(tmp_path):
     try:
         run.folder.mkdir()
         (run.folder / "correct.ipynb").write_text(json.dumps(correct()), encoding="utf-8")
-        proc = run.grade([], env={sandbox.DISABLE_ENV: "all", "PATH": hidden_path()})
+        proc = run.grade([], mode="uid", env={sandbox.DISABLE_ENV: "all"})
         assert proc.returncode != 0
         for advice in ("install bubblewrap", "root in a container", "Linux >= 5.13", "--sandbox none"):
             assert advice in proc.stderr, proc.stderr
@@ -744,9 +1391,30 @@ def test_uid_mode_refuses_when_the_job_could_read_the_tests():
     try:
         run.folder.mkdir()
         (run.folder / "correct.ipynb").write_text(json.dumps(correct()), encoding="utf-8")
-        proc = run.grade(["--sandbox", "uid"], mode="uid", env={sandbox.DISABLE_ENV: "landlock"})
+        proc = run.grade(["--sandbox", "uid"], mode="uid-no-landlock")
         assert proc.returncode != 0
-        assert "could read" in proc.stderr and "q1.py" in proc.stderr, proc.stderr
+        assert "could reach" in proc.stderr and "q1.py" in proc.stderr, proc.stderr
+        assert not run.out.exists()
+    finally:
+        run.remove()
+
+
+def test_uid_mode_without_landlock_refuses_readable_submissions():
+    """The course is private but the submissions folder is not (mode 644 files, as a classmate's
+    copying attack needs): the probe lists it and the grader refuses, saying what to make private."""
+    if os.geteuid() != 0 or not runs_as(sandbox.UID_BASE):
+        pytest.skip("needs root and a Python other users can run")
+    run = Run("uid-subs-refusal", private=True)
+    try:
+        run.folder.mkdir()
+        (run.folder / "correct.ipynb").write_text(json.dumps(correct()), encoding="utf-8")
+        setup = SETUP["uid-no-landlock"]
+        env = {**os.environ, "TMPDIR": str(run.tmp), **setup["env"], "PATH": hidden_path()}
+        cmd = [sys.executable, "-m", "course", "grade", LESSON, str(run.folder), "--out", str(run.out)]
+        proc = subprocess.run([*cmd, "--sandbox", "uid"], cwd=run.root, env=env, capture_output=True, text=True)
+        assert proc.returncode != 0
+        assert "could reach" in proc.stderr and str(run.folder) in proc.stderr, proc.stderr
+        assert "chmod -R o-rwx" in proc.stderr
         assert not run.out.exists()
     finally:
         run.remove()
@@ -776,26 +1444,86 @@ def test_no_sandbox_only_by_name_and_with_a_warning(tmp_path):
 
 
 # ---------------------------------------------------------------------------------- Gradescope
-GRADESCOPE_ATTACKS = ["correct", "forge-result-line", "setsid-daemon", "read-hidden", "forked-memory", "disk-filling"]
+GRADESCOPE_OUTCOMES: dict[str, dict[str, str]] = {"gradescope": {}}
+"""The Gradescope entry point's outcomes, for the table (filled as its tests run)."""
 
 
-@pytest.mark.parametrize("attack", GRADESCOPE_ATTACKS)
+def emulation():
+    module = pytest.importorskip("gradescope_emulation")
+    require_tool(os.geteuid() == 0, "the Gradescope emulation runs run_autograder as root: run the tests as root")
+    require_tool(bool(shutil.which("bwrap")), "bwrap is absent (install it with `apt-get install -y bubblewrap`)")
+    return module
+
+
+def autograder_zip() -> Path:
+    return layout.autograder_dir(ROOT, LESSON) / f"{LESSON}-autograder.zip"
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
 def test_gradescope_entry_point_holds(attack, tmp_path):
-    """The zip's ``run_autograder`` as root in an emulated container (bubblewrap failing inside, as
-    there): the same attacks earn no more than their honest points, and ``results.json`` stays as
-    written 10 s after the grader exits."""
-    emulation = pytest.importorskip("gradescope_emulation")
-    if os.geteuid() != 0 or not sandbox.has_bwrap():
-        pytest.skip("the Gradescope emulation needs root and bubblewrap")
-    zip_path = layout.autograder_dir(ROOT, LESSON) / f"{LESSON}-autograder.zip"
-    with zipfile.ZipFile(zip_path) as zf:
+    """The zip's ``run_autograder`` as root in an emulated container (Docker's capabilities,
+    bubblewrap failing inside, as there), one run per attack: no more than its honest points, the
+    limits held, nothing alive and no IPC object 2 s after it returns, no socket made, and
+    ``results.json`` as written 10 s later for the daemons."""
+    emulate = emulation()
+    with zipfile.ZipFile(autograder_zip()) as zf:
         inside = [f"/autograder/source/{n}" for n in zf.namelist() if re.search(r"tests/q\d+\.py$", n)]
-    nb, _, honest = attacks(Path("/autograder/results"), hidden=inside)[attack]
-    wait = 10.0 if attack == "setsid-daemon" else 0.0
-    run = emulation.emulate(zip_path, {f"{LESSON}.ipynb": json.dumps(nb).encode()}, tmp_path, wait_after=wait)
+    target = Target("gradescope", "/autograder/results", inside, "def test_X_shape", "/run/user/0/agent")
+    nb, statuses, honest = attacks(target)[attack]
+    wait = 10.0 if attack in ("setsid-daemon", "setsid-zombie") else 0.0
+    files = {f"{LESSON}.ipynb": json.dumps(nb).encode()}
+    run = emulate.emulate(autograder_zip(), files, tmp_path, wait_after=wait, settings={"memory": LIMIT_MB})
     assert run.results is not None, run.stdout[-3000:]
-    emulation.validate(run.results)
+    emulate.validate(run.results)
+    status = run.results["extra_data"]["status"]
+    report = report_of(run.results["output"])
+    GRADESCOPE_OUTCOMES["gradescope"][attack] = outcome(attack, status, run.total, honest, report)
     assert run.results == run.at_exit, "results.json changed after the grader exited"
     assert run.total <= honest, run.results
+    assert status in statuses, run.results["output"]
     if honest:
         assert run.total == honest, run.stdout[-2000:]
+    assert run.left_after == [], run.left_after
+    assert run.ipc_objects == [], run.ipc_objects
+    if attack in LIMIT_ATTACKS and status not in ("memory", "error"):
+        assert report is not None and report["held_mib"] <= LIMIT_MB * TOLERANCE, run.results["output"]
+    if attack == "sockets":
+        assert {k for k, v in report.items() if v in ("sent", "made")} == set(), report
+    if attack == "read-out":
+        assert report == {"reached": []}
+
+
+def test_container_whose_proc_is_masked_falls_back_and_says_so(tmp_path):
+    """bubblewrap installed in a container that masks parts of ``/proc`` (as Docker and Podman do)
+    cannot mount the worker's ``/proc``: ``auto`` proves it with a real worker, falls back to the
+    ``uid`` mode and names the fallback with bubblewrap's own message; the answer key gets full marks."""
+    emulate = emulation()
+    run = emulate.emulate(autograder_zip(), {f"{LESSON}.ipynb": json.dumps(correct()).encode()}, tmp_path, bwrap="real")
+    assert run.results is not None, run.stdout[-3000:]
+    assert run.total == FULL, run.results["output"]
+    assert "Sandbox: uid" in run.results["output"]
+    assert "bwrap was not used" in run.results["output"] and "Can't mount proc" in run.results["output"]
+    GRADESCOPE_OUTCOMES.setdefault("container", {})["correct"] = outcome("correct", "ok", run.total, FULL, None)
+
+
+def test_gradescope_without_landlock_or_namespaces_refuses(tmp_path):
+    """A root grader in a container without Landlock (an old kernel) and without the right to make
+    namespaces cannot hide the other processes' ``/proc`` from the job's user id: the probe sees the
+    grader's command line and the entry point refuses, with a results.json saying so."""
+    emulate = emulation()
+    env = {sandbox.DISABLE_ENV: "landlock"}
+    run = emulate.emulate(autograder_zip(), {f"{LESSON}.ipynb": json.dumps(correct()).encode()}, tmp_path, env=env)
+    assert run.results is not None, run.stdout[-3000:]
+    assert run.total == 0
+    assert "could reach /proc/" in run.results["output"], run.results["output"]
+
+
+def test_the_security_page_shows_the_table_the_tests_measured():
+    """docs/security.md's attack × mode table is benchmarks/attacks.json as
+    ``benchmarks/attack_table.py`` renders it (rerun that script after changing an attack or a mode)."""
+    from benchmarks import attack_table
+
+    data = json.loads(attack_table.SAVED.read_text(encoding="utf-8"))
+    assert set(data) >= {"bwrap", "gradescope"}, "the saved outcomes miss modes: rerun benchmarks/attack_table.py"
+    assert set(ATTACKS) <= set(attack_table.ATTACKS), "an attack has no row name in benchmarks/attack_table.py"
+    assert attack_table.section(attack_table.PAGE.read_text(encoding="utf-8")) == attack_table.render(data)

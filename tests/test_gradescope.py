@@ -115,7 +115,9 @@ def test_run_autograder_starts_the_course_grader_not_otter(lesson):
         f"autograder/{lesson}/tests/{p.name}" for p in (layout.autograder_dir(ROOT, lesson) / "tests").glob("*.py")
     }
     assert tests and tests <= names
-    assert {"course/grading/gradescope_entry.py", "course/grading/judge.py", "course/grading/sandbox.py"} <= names
+    grading = {f"course/grading/{name}.py" for name in ("gradescope_entry", "judge", "fonts", "sandboxed/worker")}
+    sandbox_package = {p.relative_to(ROOT).as_posix() for p in (ROOT / "course/grading/sandbox").glob("*.py")}
+    assert grading | sandbox_package <= names
     assert not any(n.startswith(("source/", "solutions/")) or n.endswith(".ipynb") for n in names)
     info = json.loads(zip_text(lesson, "gradescope.json"))
     assert info["lesson"] == lesson and info["written"] == gradescope.written_questions(lesson, ROOT)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from .. import layout, lessons, settings
 from ..errors import UserError
-from . import annotate, exports, handins, mistakes, reports, sandbox, submissions, written
+from . import annotate, exports, fonts, handins, mistakes, reports, sandbox, submissions, written
 from .marks import all_questions
-from .sandbox import Limits, NoIsolation, sandbox_kind
+from .sandbox import Limits, NoIsolation
 
 JUDGE_SLACK = 120.0
 """Seconds a judge may take beyond the submission's own time limit before it is presumed stuck."""
@@ -52,7 +52,7 @@ class Judge:
         for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
             env[name] = self.threads  # the tests' own computations share the cores with the jobs beside them
         env["PYTHONPATH"] = os.pathsep.join([str(layout.ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-        env[sandbox.FONT_CACHE_ENV] = self.fonts
+        env[fonts.FONT_CACHE_ENV] = self.fonts
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "course.grading.judge"],
             stdin=subprocess.PIPE,
@@ -152,30 +152,27 @@ def main(args) -> int:
     scratch = tempfile.mkdtemp(prefix="course-judges-")
     # One font list for the whole batch, copied into each sandbox: kept from an earlier batch, or
     # built now while the isolation is checked and the judges start (no notebook runs before it).
-    fonts, building = sandbox.batch_font_cache(scratch)
+    font_folder, building = fonts.batch_font_cache(scratch)
     try:
-        return _grade(args, lesson, subs, scratch, fonts, building)
+        return _grade(args, lesson, subs, scratch, font_folder, building)
     finally:
         if building is not None and building.poll() is None:
             building.kill()
             building.wait()
-        end_descendants()
+        sandbox.kill_descendants()
         sandbox.remove_tree(scratch)
 
 
-def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: subprocess.Popen | None) -> int:
-    try:
-        kind = sandbox_kind(args.sandbox)
-    except NoIsolation as err:
-        raise UserError(str(err)) from None
-    if kind == "uid":
-        os.chmod(scratch, 0o711)  # each job's user passes through to its own folder, and lists nothing
-
+def _grade(args, lesson: str, subs: list, scratch: str, font_folder: str, building: subprocess.Popen | None) -> int:
     from .judge import Lesson, read_sources  # the grading machinery, without running any test
 
     spec = Lesson(lesson, layout.ROOT)
     spec.sources = read_sources(spec.test_paths)  # read once, before any student code runs
     out: Path = args.out
+    choice = choose_isolation(args, spec, subs)  # a probe worker proves the mode before anything else
+    kind = choice.kind
+    if kind == "uid":
+        os.chmod(scratch, 0o711)  # each job's user passes through to its own folder, and lists nothing
     report = Reporting.load(lesson, spec, args)
     grades = reports.GradesCsv(out / "grades.csv", report.all_questions)
     existing = {} if args.regrade else grades.existing()
@@ -193,18 +190,19 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
         sandbox=kind,
     )
     base = {"lesson": lesson, "root": str(layout.ROOT), "limits": dataclasses.asdict(limits), "tests": spec.sources}
-    # The judges start now and prepare (each checks its own sandbox first) while this process checks
-    # the isolation once more and the font list is built; no submission is handed out before both.
-    judges = [Judge(scratch, limits.threads, fonts, prepare=base) for _ in range(jobs if todo else 0)]
+    # The judges start now and prepare (each checks its own sandbox first) while the font list is
+    # built; no submission is handed out before both.
+    judges = [Judge(scratch, limits.threads, font_folder, prepare=base) for _ in range(jobs if todo else 0)]
     for judge in judges:
         judge.start()
     try:
-        verify_isolation(kind, spec, args)  # before anything is written or any student code runs
-        out.mkdir(parents=True, exist_ok=True)
+        if not out.exists():
+            out.mkdir(parents=True)
+            os.chmod(out, 0o700)  # the grades are the instructor's alone (the probe checks an existing one)
         (out / "feedback").mkdir(exist_ok=True)
         kept = [r for name, r in existing.items() if name not in {s.name for s in todo}]
         grades.rewrite(kept)
-        isolation = sandbox.describe(kind)
+        isolation = choice.line()
         print(
             f"grading {len(todo)} submission(s) of {lesson} ({len(subs) - len(todo)} already graded), "
             f"{jobs} at a time, sandbox: {isolation}",
@@ -216,7 +214,7 @@ def _grade(args, lesson: str, subs: list, scratch: str, fonts: str, building: su
         chart = threading.Thread(target=reports_ready, daemon=True)
         chart.start()  # the summary's chart library loads while the submissions are graded
         if todo:
-            sandbox.finish_font_cache(fonts, building)
+            fonts.finish_font_cache(font_folder, building)
         finished = grade_all(todo, base, judges, declared_points(spec), grades, out, report)
     finally:
         for judge in judges:
@@ -382,15 +380,19 @@ def reports_ready() -> None:
         pass
 
 
-def verify_isolation(kind: str, spec, args) -> None:
-    """Start one probe worker as the students' code will run, before any of it does: refuse the
-    batch if it could read a hidden test or this process's pipes."""
-    try:  # the constructor refuses too, e.g. uid mode with a TMPDIR the job's user cannot reach
-        probe = sandbox.Sandbox(Limits(sandbox=kind, memory_mb=args.memory), {}, secrets=spec.test_paths)
-        try:
-            probe.verify()
-        finally:
-            probe.close()
+def choose_isolation(args, spec, subs: list) -> sandbox.Choice:
+    """The isolation mode, proved by a probe worker started as the students' code will run, before
+    any of it does: it must not read a hidden test, the answer key or a submission, list the
+    submissions or the output folder, nor reach this process's pipes, command line or environment.
+    ``auto`` falls back to the next mode when one fails, and says which and why."""
+    secrets = [str(p) for p in spec.test_paths]
+    key = layout.solution_notebook(layout.ROOT, spec.name)
+    secrets += [str(key)] if key.exists() else []
+    secrets += [subs[0].path] if subs else []
+    reach = [str(Path(p).resolve()) for p in args.submissions if Path(p).is_dir()]
+    reach += [str(args.out.resolve())] if args.out.exists() else []
+    try:
+        return sandbox.choose(args.sandbox, args.memory, secrets, reach)
     except NoIsolation as err:
         raise UserError(str(err)) from None
 
@@ -443,32 +445,3 @@ def grade_all(todo, base: dict, judges: list[Judge], possible, grades, out, repo
         for judge in judges:
             judge.stop()
     return True
-
-
-def end_descendants() -> None:
-    """Kill whatever of the students' processes outlived its judge (orphans come to us, the subreaper)."""
-    me = os.getpid()
-    for _ in range(50):
-        table = sandbox.processes()
-        children: dict[int, list[int]] = {}
-        for pid, (ppid, *_) in table.items():
-            children.setdefault(ppid, []).append(pid)
-        found, stack = set(), [me]
-        while stack:
-            for child in children.get(stack.pop(), []):
-                found.add(child)
-                stack.append(child)
-        alive = {p for p in found if table[p][2] != "Z"}
-        for pid in found:
-            if pid in alive:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-            if table[pid][0] == me:
-                try:
-                    os.waitpid(pid, os.WNOHANG)
-                except ChildProcessError:
-                    pass
-        if not alive:
-            return

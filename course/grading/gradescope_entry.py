@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .. import layout, settings
 from . import batch, mistakes, submissions
-from .sandbox import Limits, describe, sandbox_kind
+from .sandbox import Limits, choose
 
 HOME = Path("/autograder")
 SLACK = 45.0
@@ -278,7 +278,12 @@ def grade(root: Path, home: Path, config: settings.Gradescope, info: dict) -> tu
     except submissions.SubmissionError as err:
         return batch.failure(possible, "invalid", f"Your file could not be read: {err}."), notes, None
     written = written_answers(data, info.get("written", [])) if info.get("written") else None
-    kind = sandbox_kind(config.sandbox)
+    # a probe worker proves the mode first: it must reach neither the tests, nor the upload, nor the results
+    secrets = [str(p) for p in spec.test_paths] + [sub.path]
+    choice = choose(config.sandbox, config.memory, secrets, [str(home / "submission"), str(home / "results")])
+    kind = choice.kind
+    if choice.notes:
+        notes.append(f"Sandbox: {choice.line()}")
     limits = Limits(
         timeout=config.timeout,
         cell_timeout=config.cell_timeout,
@@ -294,7 +299,7 @@ def grade(root: Path, home: Path, config: settings.Gradescope, info: dict) -> tu
         "limits": dataclasses.asdict(limits),
         "tests": spec.sources,
     }
-    print(f"grading {sub.path} ({lesson}), sandbox: {describe(kind)}", flush=True)
+    print(f"grading {sub.path} ({lesson}), sandbox: {choice.line()}", flush=True)
     scratch = tempfile.mkdtemp(prefix="course-judges-")
     os.chmod(scratch, 0o711)  # a job's user id passes through to its own box (and lists nothing)
     judge = batch.Judge(scratch, limits.threads)
