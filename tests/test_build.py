@@ -308,8 +308,11 @@ def test_drop_grader_lines_keeps_other_set_up_code():
             nbformat.v4.new_code_cell('grader.check("q1")'),
         ]
     )
-    out = notebooks.drop_grader_lines(nb)
+    out = notebooks.drop_grader_lines(nb, setup="")
     assert [c.source for c in out.cells] == ["import numpy as np"]
+    kept = notebooks.drop_grader_lines(nb)  # by default the course's figure and hint helpers take Otter's place
+    assert [c.source for c in kept.cells] == [f"import numpy as np\n\n{notebooks.course_setup('figures', 'hints')}"]
+    assert "otter" not in kept.cells[0].source and "show_figure = _course_figures()" in kept.cells[0].source
 
 
 FAILURES = """

@@ -161,8 +161,10 @@ def test_default_links_lead_to_the_student_only_release(released):
             assert repository == publish.repository, f"a link to {repository}"
     for lesson in LESSONS:  # what the set-up cell downloads exists in the release
         setup = next(c for c in notebooks.read(layout.student_notebook(ROOT, lesson)).cells if c.cell_type == "code")
-        for name in re.search(r'for q in "([^"]+)"', setup.source).group(1).split():
-            assert (released / layout.NOTEBOOKS / lesson / "tests" / f"{name}.py").is_file()
+        names = re.search(r'for name in "([^"]+)"', setup.source).group(1).split()
+        assert "hints.json" in names and any(n.startswith("q") for n in names)
+        for name in names:
+            assert (released / layout.NOTEBOOKS / lesson / "tests" / name).is_file()
         for data in re.findall(r'\+ \["([^"]+)"\]', setup.source):
             assert (released / data).is_file()
 
