@@ -61,9 +61,11 @@ def grade(lesson: str, path, out) -> dict:
 
 
 @contextlib.contextmanager
-def kernel(nb, folder):
-    """A kernel in ``folder`` running ``nb``'s cells one by one, as a student would (no front end)."""
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+def kernel(nb, folder, allow_errors=False):
+    """A kernel in ``folder`` running ``nb``'s cells one by one, as a student would (no front end);
+    with ``allow_errors`` a cell that raises shows its error and the next one runs."""
+    resources = {"metadata": {"path": str(folder)}}
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources, allow_errors=allow_errors)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     with client.setup_kernel(env=env):
 

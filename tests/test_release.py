@@ -272,3 +272,25 @@ def test_in_the_release_every_check_passes_with_the_answer_keys_code(lesson, rel
     results = {q: check_output(cell) for q, cell in check_cells(nb).items()}
     failing = {q: text[-500:] for q, text in results.items() if not passed(text)}
     assert results and not failing, failing
+
+
+def test_release_without_the_packages_installed_says_what_to_install(tmp_path):
+    """As in a fresh clone before `pip install -r requirements.txt`: Python's own library only (``-S``
+    leaves out every installed package). The command fails with one sentence naming the README's
+    install command, not a traceback."""
+    from course.__main__ import INSTALL
+
+    proc = subprocess.run(
+        [sys.executable, "-S", "-m", "course", "release", str(tmp_path / "student")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1 and proc.stdout == ""
+    said = proc.stderr.strip()
+    assert "Traceback" not in said and said.count("\n") == 0, said
+    assert said.startswith("error: the course's tools need Python packages that are not installed here (")
+    assert f"run `{INSTALL}` in the repository" in said
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"&& {INSTALL}\n" in readme, "the README's instructors' install command is the one the sentence names"
+    assert not (tmp_path / "student").exists()
