@@ -1,5 +1,5 @@
-# Checks that tell the truth after a crash: grader.check("qN") says when the cell that sets one of its names
-# stopped with an error (the check would see an older value), and shows each failed check's sentence alone.
+# Checks that tell the truth after a crash: the check of a question says so when the cell that sets one of its
+# names stopped with an error (the check would see an older value), and shows each failed test's sentence alone.
 def _course_checks(grader, tests_dir="tests"):
     import ast
     import os
