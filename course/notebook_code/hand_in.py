@@ -1,5 +1,5 @@
 # Handing in: hand_in(zip_name) saves this notebook, then packs it (never an older save) into zip_name.
-def _course_hand_in(notebook_name, wait=10.0):
+def _course_hand_in(notebook_name, wait=15.0):
     import glob
     import json
     import os
