@@ -31,14 +31,42 @@ def parse(argv):
     return parser.parse_args(argv)
 
 
+INSTALL = "pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu"
+"""The instructors' install command (README, "For instructors"), named when a package is missing."""
+
+
+def missing_package(err: ModuleNotFoundError) -> str | None:
+    """The sentence for a package that is not installed (None when the missing module is the course's own)."""
+    package = (err.name or "").split(".")[0]
+    if not package or package == __package__:
+        return None
+    return (
+        f"error: the course's tools need Python packages that are not installed here ({package} is missing): "
+        f"run `{INSTALL}` in the repository, in Python 3.11, then run this command again."
+    )
+
+
 def main(argv=None) -> int:
-    args = parse(argv)
+    try:
+        args = parse(argv)
+    except ModuleNotFoundError as err:
+        said = missing_package(err)
+        if said is None:
+            raise
+        print(said, file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     from .errors import BuildError, UserError
     from .lessons import UnknownLesson
 
     try:
         return importlib.import_module(f"course.{args.verb}").run(args)
+    except ModuleNotFoundError as err:
+        said = missing_package(err)
+        if said is None:
+            raise
+        print(said, file=sys.stderr)
+        return 1
     except (UnknownLesson, BuildError, UserError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2 if isinstance(err, UnknownLesson) else 1

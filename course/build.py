@@ -8,10 +8,12 @@ Stages, per lesson (one log line each):
      variants) for the instructor's grader (see ``course/instructor_files.py``);
   4. solution - strip grader cells from the solution notebook, execute it, write ``solutions/``.
 Test files are copied with their failing lines rewritten to raise the message by name (see
-:func:`readable_failures`). Every generated file is written so that two builds give byte-identical results.
+:func:`readable_failures`); each question's ``hints:`` go next to the public tests (:func:`write_hints`).
+Every generated file is written so that two builds give byte-identical results.
 """
 
 import ast
+import json
 import logging
 import shutil
 import subprocess
@@ -101,6 +103,41 @@ def copy_tests(src: Path, dest: Path, source_rel: str) -> None:
         (dest / test.name).write_text(test_header(source_rel) + text, encoding="utf-8")
 
 
+def question_configs(lesson: str, src_root: Path) -> list[dict]:
+    """The YAML of every ``# BEGIN QUESTION`` raw cell of the lesson's source, in order."""
+    import yaml
+
+    nb = notebooks.read(src_root / layout.SOURCE / f"{lesson}.ipynb")
+    configs = []
+    for cell in nb.cells:
+        text = notebooks.source_text(cell)
+        if cell.cell_type == "raw" and text.lstrip().startswith("# BEGIN QUESTION"):
+            config = yaml.safe_load(text.split("\n", 1)[1]) or {}
+            if not isinstance(config, dict) or "name" not in config:
+                raise BuildError(f"{lesson}: a '# BEGIN QUESTION' cell has no name: {text[:80]!r}")
+            configs.append(config)
+    return configs
+
+
+def lesson_hints(lesson: str, src_root: Path) -> dict[str, list[str]]:
+    """{question: [hint, ...]} from the ``hints:`` list of each question's ``# BEGIN QUESTION`` cell."""
+    found = {}
+    for config in question_configs(lesson, src_root):
+        hints = config.get("hints")
+        if hints is None:
+            continue
+        if not (isinstance(hints, list) and hints and all(isinstance(h, str) and h.strip() for h in hints)):
+            raise BuildError(f"{lesson}: the hints of {config['name']} should be a YAML list of sentences")
+        found[str(config["name"])] = [" ".join(h.split()) for h in hints]
+    return found
+
+
+def write_hints(lesson: str, src_root: Path, tests: Path) -> None:
+    """``tests/hints.json`` next to the public checks: what ``hint("qN")`` shows (``{}`` without hints)."""
+    text = json.dumps(lesson_hints(lesson, src_root), indent=1, ensure_ascii=False)
+    (tests / delivery.HINTS_FILE).write_text(text + "\n", encoding="utf-8")
+
+
 def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
     nb = notebooks.read(otter_out / "student" / f"{lesson}.ipynb")
     nb = notebooks.clear_outputs(notebooks.clean_metadata(nb))
@@ -115,6 +152,7 @@ def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path,
     folder = layout.student_dir(dest_root, lesson)
     notebooks.write(nb, layout.student_notebook(dest_root, lesson))
     copy_tests(otter_out / "student" / "tests", folder / "tests", source_rel)
+    write_hints(lesson, src_root, folder / "tests")
 
 
 def write_zip(dest: Path, entries: dict[str, tuple[bytes, int]]) -> None:
@@ -163,7 +201,8 @@ def write_instructor_files(lesson: str, src_root: Path, dest_root: Path) -> None
 
 def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path, source_rel: str) -> None:
     nb = notebooks.read(otter_out / "autograder" / f"{lesson}.ipynb")
-    nb = notebooks.strip_assign_markers(notebooks.drop_grader_lines(nb))
+    nb = notebooks.drop_grader_lines(nb, setup=notebooks.course_setup("figures"))  # figure cells call show_figure
+    nb = notebooks.strip_assign_markers(nb)
     nb = notebooks.clear_outputs(nb)
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp) / layout.SOLUTIONS

@@ -119,14 +119,18 @@ self-checks: run `grader.check("qN")` under it.
 {hub}
 ## Checks and hand-in
 
-`grader.check("qN")` runs the *public* checks of question N, with a hint when something is off.
-Your instructor's grader also runs *hidden* checks on the values, so "qN passed!" means "on the
-right track", not "full marks". Each lesson ends with a *Hand in* cell: save the notebook, run it,
-and hand in the zip it names; on Colab and Kaggle, hand in the `.ipynb` (*File → Download*).
+`grader.check("qN")` runs the *public* checks of question N and says what looks wrong. Your
+instructor's grader also runs *hidden* checks on the values, so "qN passed!" means "on the right
+track", not "full marks". Stuck? `hint("qN")` shows a hint for question N, the next one each time.
+Each lesson ends with a *Hand in* cell: run it (in JupyterLab and Jupyter Notebook it saves the
+notebook first) and hand in the zip it names; on Colab and Kaggle, hand in the `.ipynb` (*File →
+Download*).
 
 To keep your work when the course updates, work on a copy of each lesson (*File → Save Notebook
 As…*, same folder) and `git pull` or re-open the hub link: your copies are never touched, and the
-files the course makes while you work are in `.gitignore`.
+files the course makes while you work are in `.gitignore`. JupyterLab writes your Python version into
+a notebook it opens, so a lesson you only opened counts as changed: if `git pull` stops and names that
+file, rename it, then pull again.
 
 The data is described, with its license, in [data/README.md](data/README.md).
 """

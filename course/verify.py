@@ -2,9 +2,10 @@
 
 Files are compared the way a reader sees them, not byte for byte, so that a build on another CPU
 or BLAS kernel passes: sources, text outputs and test files must be identical; notebook metadata is
-compared as data (key order and the Python patch version ignored); images are compared by their
-decoded pixels, with matplotlib's RMS and a small tolerance (floating-point noise moves a few
-antialiased pixels by a grey level; a changed line, colour or data moves far more). A zip is
+compared as data (key order and the Python patch version ignored); images (and the PNGs a figure's
+HTML embeds) are compared by their decoded pixels, with matplotlib's RMS and a small tolerance
+(floating-point noise moves a few antialiased pixels by a grey level; a changed line, colour or data
+moves far more). A zip is
 compared member by member in the same way. Each difference names the file, the cell and what
 differs. On one machine the build itself stays byte-identical (``tests/test_build.py``).
 
@@ -18,6 +19,7 @@ import difflib
 import io
 import json
 import logging
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -107,6 +109,24 @@ def image_difference(committed: str, fresh: str) -> str | None:
     return f"image differs: RMS {rms:.3f} (tolerance {IMAGE_TOLERANCE}), {changed} of {a.shape[0] * a.shape[1]} pixels"
 
 
+EMBEDDED_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
+"""A PNG inside HTML (a figure shown with its text alternative by ``show_figure``)."""
+
+
+def html_differences(committed: str, fresh: str) -> list[str]:
+    """HTML compared as a reader sees it: its text exactly, the PNGs it embeds by their pixels."""
+    text_a, text_b = (EMBEDDED_PNG.sub("data:image/png;base64,...", t) for t in (committed, fresh))
+    if text_a != text_b:
+        return [text_difference(text_a, text_b)]
+    found = []
+    pairs = zip(EMBEDDED_PNG.findall(committed), EMBEDDED_PNG.findall(fresh), strict=True)
+    for number, (a, b) in enumerate(pairs, start=1):
+        difference = image_difference(a, b)
+        if difference:
+            found.append(f"embedded image {number} {difference}")
+    return found
+
+
 def _joined(value) -> str:
     return "".join(value) if isinstance(value, list) else value
 
@@ -138,6 +158,8 @@ def output_differences(committed: dict, fresh: dict) -> list[str]:
             difference = image_difference(a, b)
             if difference:
                 found.append(f"{mime} {difference}")
+        elif mime == "text/html" and isinstance(a, str) and EMBEDDED_PNG.search(a):
+            found += [f"{mime} {d}" for d in html_differences(a, b)]
         elif a != b:
             text_a = a if isinstance(a, str) else json.dumps(a, sort_keys=True, indent=1)
             text_b = b if isinstance(b, str) else json.dumps(b, sort_keys=True, indent=1)

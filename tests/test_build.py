@@ -2,6 +2,7 @@
 
 import copy
 import filecmp
+import os
 import re
 import shutil
 import subprocess
@@ -91,6 +92,28 @@ def test_verify_catches_a_source_changed_without_rebuild(tmp_path, fresh_build):
     stale = [p for p in found if p.startswith(f"stale: notebooks/{LESSON}/{LESSON}.ipynb differs from a fresh build")]
     assert stale and "A sentence added without rebuilding." in stale[0], found
     assert any(p.startswith(f"stale: solutions/{LESSON}.ipynb") for p in found)
+
+
+def blas_printing_lesson() -> str:
+    """A lesson whose answer key prints numbers that come out of matrix products (a gradient check's
+    relative error): the first whose source prints one."""
+    for lesson in lessons.all_lessons(ROOT):
+        if "relative error" in (ROOT / layout.SOURCE / f"{lesson}.ipynb").read_text(encoding="utf-8"):
+            return lesson
+    pytest.fail("no lesson prints a relative error any more: name another lesson that prints BLAS results")
+
+
+@pytest.mark.slow
+def test_verify_passes_when_the_rebuild_runs_on_another_blas_kernel():
+    """``OPENBLAS_CORETYPE=Prescott`` makes OpenBLAS use its oldest x86-64 kernels, whose sums round
+    differently; a lesson must print only digits that do not depend on that (``relative error: 4e-11``
+    against ``5e-11`` did)."""
+    lesson = blas_printing_lesson()
+    env = {**os.environ, "OPENBLAS_CORETYPE": "Prescott"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "course", "verify", lesson], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, f"{lesson} rebuilt with OPENBLAS_CORETYPE=Prescott:\n{proc.stdout[-3000:]}"
 
 
 def test_verify_flags_outputs_in_a_source_and_orphans(tmp_path):
@@ -230,6 +253,32 @@ def test_image_comparison_tolerates_noise_and_catches_a_change():
     assert verify.image_difference(reference, png(y * 1.05)) is not None
 
 
+def test_a_figures_html_is_compared_by_its_text_and_its_images_pixels():
+    """show_figure's HTML embeds the PNG: its text must match exactly, its picture as verify compares pictures."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    def png(shade) -> str:
+        pixels = np.full((40, 60, 3), 255, dtype=np.uint8)
+        pixels[10:30, 10:50] = shade
+        buffer = io.BytesIO()
+        Image.fromarray(pixels).save(buffer, format="PNG")
+        return base64.b64encode(buffer.getvalue()).decode()
+
+    def page(image, alt="A grey box."):
+        return f'<figure><img src="data:image/png;base64,{image}" alt="{alt}"><figcaption>{alt}</figcaption></figure>'
+
+    reference = page(png((100, 100, 100)))
+    assert verify.html_differences(reference, page(png((101, 100, 100)))) == []  # one grey level: noise
+    changed = verify.html_differences(reference, page(png((200, 30, 30))))
+    assert len(changed) == 1 and changed[0].startswith("embedded image 1 image differs: RMS"), changed
+    (text,) = verify.html_differences(reference, page(png((100, 100, 100)), alt="A red box."))
+    assert text.startswith("line 1: committed '<figure><img src=\"data:image/png;base64,...\" alt=\"A grey box.\">")
+    assert "fresh build '<figure><img src=\"data:image/png;base64,...\" alt=\"A red box.\">" in text
+
+
 def test_text_outputs_and_zip_members_are_compared_exactly(tmp_path):
     a = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)")])
     a.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="x = 0.31\ny\n")]
@@ -308,8 +357,11 @@ def test_drop_grader_lines_keeps_other_set_up_code():
             nbformat.v4.new_code_cell('grader.check("q1")'),
         ]
     )
-    out = notebooks.drop_grader_lines(nb)
+    out = notebooks.drop_grader_lines(nb, setup="")
     assert [c.source for c in out.cells] == ["import numpy as np"]
+    kept = notebooks.drop_grader_lines(nb)  # by default the course's figure and hint helpers take Otter's place
+    assert [c.source for c in kept.cells] == [f"import numpy as np\n\n{notebooks.course_setup('figures', 'hints')}"]
+    assert "otter" not in kept.cells[0].source and "show_figure = _course_figures()" in kept.cells[0].source
 
 
 FAILURES = """

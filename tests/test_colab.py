@@ -10,6 +10,7 @@ import functools
 import http.server
 import importlib.metadata
 import importlib.util
+import json
 import re
 import sys
 import threading
@@ -57,12 +58,19 @@ def test_student_notebook_alone_on_colab_or_kaggle_fetches_its_files_and_passes(
     monkeypatch.setenv(delivery.FILES_URL_ENV, url)
     nb = answered_notebook(lesson)
     nb.cells.insert(0, nbformat.v4.new_code_cell(STAND_INS[platform]))
+    setup = next(i for i, c in enumerate(nb.cells) if delivery.SETUP_TITLE in c.source)
+    nb.cells.insert(setup + 1, nbformat.v4.new_code_cell('hint("q1")'))
     nb = execute.run(nb, tmp_path, timeout=300)
 
     public = layout.student_dir(ROOT, lesson) / "tests"
     fetched = tmp_path / "tests"
-    assert sorted(p.name for p in fetched.glob("*.py")) == sorted(p.name for p in public.glob("*.py"))
-    assert all((fetched / p.name).read_bytes() == p.read_bytes() for p in public.glob("*.py"))
+    assert sorted(p.name for p in fetched.iterdir()) == sorted(p.name for p in public.iterdir())
+    assert all((fetched / p.name).read_bytes() == p.read_bytes() for p in public.iterdir())
+    hints = json.loads((public / delivery.HINTS_FILE).read_text(encoding="utf-8"))
+    if "q1" in hints:  # that every question has hints is test_hints.py's to say
+        (shown,) = [o for o in nb.cells[setup + 1].outputs if "course_hint" in o.get("metadata", {})]
+        assert shown.metadata["course_hint"] == {"question": "q1", "number": 1}
+        assert shown.data["text/markdown"].endswith(hints["q1"][0])
     allowed = (f"/{layout.NOTEBOOKS}/{lesson}/tests/", f"/{layout.DATA}/")
     assert requested and all(path.startswith(allowed) for path in requested), requested
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from harness import ROOT, hidden_test_names, solution_lines
+from harness import ROOT, check_cells, hidden_test_names, solution_lines
 
 from course import execute, layout, lessons, notebooks
 
@@ -253,3 +253,101 @@ def test_the_time_rule_counts_what_a_student_reads_and_does(tmp_path):
     assert minutes([cell("markdown", words(899))])[1] == 5  # 7.49 minutes
     assert minutes([cell("markdown", words(900))])[1] == 10  # 7.5: halves round up
     assert minutes([cell("markdown", words(1260))] + question * 3)[1] == 30  # 10.5 + 18 = 28.5
+
+
+# --- question headings ------------------------------------------------------------------------------
+
+
+def headings(nb) -> list[tuple[int, int, str]]:
+    """(cell index, level, text) of every Markdown heading, in order (lines in code fences are not headings)."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        fenced = False
+        for line in notebooks.source_text(cell).split("\n"):
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+            match = None if fenced else re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+            if match:
+                found.append((index, len(match.group(1)), match.group(2)))
+    return found
+
+
+def answer_cells(nb, configs: list[dict]) -> dict[str, int]:
+    """{qN: index of its answer cell}: the last answer cell before ``grader.check("qN")``; for a written
+    question, its "Type your answer here" cell (in the order of the written questions)."""
+    checks = {q: nb.cells.index(c) for q, c in check_cells(nb).items()}
+    written = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "Type your answer here" in c.source]
+    found = {}
+    for config in configs:
+        name = str(config["name"])
+        if config.get("manual"):
+            found[name] = written.pop(0)
+        elif name in checks:
+            found[name] = max(
+                i for i in range(checks[name]) if "otter_answer_cell" in nb.cells[i].metadata.get("tags", [])
+            )
+    return found
+
+
+def question_heading(config: dict) -> str:
+    number, points = int(str(config["name"])[1:]), config["points"]
+    points = int(points) if float(points).is_integer() else points
+    return f"Question {number} · {points} point{'' if points == 1 else 's'}" + (
+        " (written)" if config.get("manual") else ""
+    )
+
+
+def heading_problems(nb, configs: list[dict]) -> list[str]:
+    """What keeps a student notebook's headings from the course's convention: one ``#`` title, sections
+    ``##``, and before each graded question's answer cell (after the previous one's) its heading
+    ``### Question N · k points``, ``(written)`` for a written one."""
+    found, problems = headings(nb), []
+    titles = [text for _, level, text in found if level == 1]
+    if len(titles) != 1:
+        problems.append(f"{len(titles)} '#' titles, not one: {titles[:3]}")
+    deepest = 0
+    for _, level, text in found:
+        if level > deepest + 1:
+            problems.append(f"the heading {text!r} skips a level (#{'#' * (level - 1)} after #{'#' * (deepest - 1)})")
+        deepest = level
+    answers, previous = answer_cells(nb, configs), -1
+    for config in configs:
+        name, want = str(config["name"]), question_heading(config)
+        number = int(name[1:])
+        named = [(i, level, text) for i, level, text in found if re.match(rf"Question {number}\b", text)]
+        if name not in answers:
+            problems.append(f"{name}: no answer cell found")
+            continue
+        if [(level, text) for _, level, text in named] != [(3, want)]:
+            problems.append(f"{name}: wants one heading '### {want}', found {[t for _, _, t in named]}")
+        elif not previous < named[0][0] <= answers[name]:
+            problems.append(f"{name}: its heading is not between the previous question's answer and its own")
+        previous = answers[name]
+    return problems
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_graded_question_is_a_heading_with_its_points(lesson):
+    from course import build
+
+    nb = notebooks.read(layout.student_notebook(ROOT, lesson))
+    problems = heading_problems(nb, build.question_configs(lesson, ROOT))
+    assert not problems, f"{lesson}: " + "; ".join(problems)
+
+
+def test_the_heading_check_can_fail():
+    from course import build
+
+    lesson = "01-warmup"
+    configs = build.question_configs(lesson, ROOT)
+    nb = notebooks.read(layout.student_notebook(ROOT, lesson))
+    assert heading_problems(nb, configs) == []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("### Question 3 · 3 points", "### Question 3 · 4 points")
+            cell.source = cell.source.replace("## Shapes", "# Shapes")
+    problems = heading_problems(nb, configs)
+    assert any(p.startswith("2 '#' titles") for p in problems), problems
+    assert any(p.startswith("q3: wants one heading '### Question 3 · 3 points'") for p in problems), problems

@@ -161,8 +161,10 @@ def test_default_links_lead_to_the_student_only_release(released):
             assert repository == publish.repository, f"a link to {repository}"
     for lesson in LESSONS:  # what the set-up cell downloads exists in the release
         setup = next(c for c in notebooks.read(layout.student_notebook(ROOT, lesson)).cells if c.cell_type == "code")
-        for name in re.search(r'for q in "([^"]+)"', setup.source).group(1).split():
-            assert (released / layout.NOTEBOOKS / lesson / "tests" / f"{name}.py").is_file()
+        names = re.search(r'for name in "([^"]+)"', setup.source).group(1).split()
+        assert "hints.json" in names and any(n.startswith("q") for n in names)
+        for name in names:
+            assert (released / layout.NOTEBOOKS / lesson / "tests" / name).is_file()
         for data in re.findall(r'\+ \["([^"]+)"\]', setup.source):
             assert (released / data).is_file()
 
@@ -270,3 +272,25 @@ def test_in_the_release_every_check_passes_with_the_answer_keys_code(lesson, rel
     results = {q: check_output(cell) for q, cell in check_cells(nb).items()}
     failing = {q: text[-500:] for q, text in results.items() if not passed(text)}
     assert results and not failing, failing
+
+
+def test_release_without_the_packages_installed_says_what_to_install(tmp_path):
+    """As in a fresh clone before `pip install -r requirements.txt`: Python's own library only (``-S``
+    leaves out every installed package). The command fails with one sentence naming the README's
+    install command, not a traceback."""
+    from course.__main__ import INSTALL
+
+    proc = subprocess.run(
+        [sys.executable, "-S", "-m", "course", "release", str(tmp_path / "student")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1 and proc.stdout == ""
+    said = proc.stderr.strip()
+    assert "Traceback" not in said and said.count("\n") == 0, said
+    assert said.startswith("error: the course's tools need Python packages that are not installed here (")
+    assert f"run `{INSTALL}` in the repository" in said
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"&& {INSTALL}\n" in readme, "the README's instructors' install command is the one the sentence names"
+    assert not (tmp_path / "student").exists()

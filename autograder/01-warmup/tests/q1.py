@@ -45,7 +45,9 @@ def test_shapes_follow_the_text(X_shape, W_shape, b_shape, logits_shape):
         problems.append('W_shape is transposed: X @ W needs W to have as many rows as X has columns (features), and one column per class.')
     elif W != (2, 3):
         problems.append('W_shape: W maps the features of one house to one score per class.')
-    if b in [(100, 3), (1, 3), (100,), (100, 1), (2,)]:
+    if b == (1, 3):
+        problems.append('b_shape (1, 3) would broadcast too (the same row added to every house), but here the bias is one number per class in a 1-D array, as in the table above.')
+    elif b in [(100, 3), (100,), (100, 1), (2,)]:
         problems.append(f'b_shape {b} is not what we want: the bias is one number per class, shared by every house. Broadcasting adds it to each row of X @ W, so it is 1-D.')
     elif b != (3,):
         problems.append('b_shape: the bias holds one number per class (and is 1-D).')
@@ -84,7 +86,10 @@ def test_W_shape(W_shape):
 @test_case(points=None, hidden=True)
 def test_b_shape(b_shape):
     shape = tuple(b_shape) if isinstance(b_shape, (tuple, list)) else None
-    if shape in [(100, 3), (1, 3), (100,), (100, 1), (2,)]:
+    if shape == (1, 3):
+        message = 'b_shape (1, 3) would broadcast too (the same row added to every house), but here the bias is one number per class in a 1-D array, as in the table above.'
+        raise AssertionError(message)
+    if shape in [(100, 3), (100,), (100, 1), (2,)]:
         message = f'b_shape {shape} is not what we want: the bias is one number per class, shared by every house. Broadcasting adds it to each row of X @ W, so it is 1-D.'
         raise AssertionError(message)
     ok = shape == (3,)
