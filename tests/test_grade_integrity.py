@@ -633,8 +633,12 @@ ATTACKS = list(attacks(Target("", "/nonexistent", [], "", "")))
 
 
 def report_of(message: str) -> dict | None:
-    """The REPORT an attack raised, from its row's message (None if it never got there)."""
-    match = re.search(r"REPORT (\{.*\})", message or "")
+    """The REPORT an attack raised, from its row's message (None if it never got there). Gradescope's
+    output wraps long lines and quotes a student's text after its first line: undone first."""
+    from course.grading.gradescope_entry import QUOTE
+
+    message = " ".join((message or "").replace(QUOTE, " ").split())
+    match = re.search(r"REPORT (\{.*?\})(?: |$)", message)
     if not match:
         return None
     try:
@@ -1506,16 +1510,39 @@ def test_container_whose_proc_is_masked_falls_back_and_says_so(tmp_path):
     GRADESCOPE_OUTCOMES.setdefault("container", {})["correct"] = outcome("correct", "ok", run.total, FULL, None)
 
 
-def test_gradescope_without_landlock_or_namespaces_refuses(tmp_path):
+OLD_KERNEL_ATTACKS = ["correct", "classmate", "read-hidden", "forge-result-line", "sockets", "read-out"]
+"""What a grader without Landlock and without namespaces most needs to hold against: the other
+processes' ``/proc`` (command lines, pipes), the hidden tests, sockets."""
+
+
+@pytest.mark.parametrize("attack", OLD_KERNEL_ATTACKS)
+def test_gradescope_without_landlock_or_namespaces_still_holds(attack, tmp_path):
     """A root grader in a container without Landlock (an old kernel) and without the right to make
-    namespaces cannot hide the other processes' ``/proc`` from the job's user id: the probe sees the
-    grader's command line and the entry point refuses, with a results.json saying so."""
+    namespaces cannot give the job's user id a private ``/proc``. Every user may read a process's
+    command line there, so the grader blanks its own (which names the submissions); environments and
+    pipes stay the grader's. The probe checks exactly that, so the entry point grades: the answer key
+    gets full marks, and the attacks that look through ``/proc`` and the file system get nothing."""
     emulate = emulation()
+    with zipfile.ZipFile(autograder_zip()) as zf:
+        inside = [f"/autograder/source/{n}" for n in zf.namelist() if re.search(r"tests/q\d+\.py$", n)]
+    target = Target("gradescope", "/autograder/results", inside, "def test_X_shape", "/run/user/0/agent")
+    nb, statuses, honest = attacks(target)[attack]
+    files = {f"{LESSON}.ipynb": json.dumps(nb).encode()}
     env = {sandbox.DISABLE_ENV: "landlock"}
-    run = emulate.emulate(autograder_zip(), {f"{LESSON}.ipynb": json.dumps(correct()).encode()}, tmp_path, env=env)
+    run = emulate.emulate(autograder_zip(), files, tmp_path, env=env, settings={"memory": LIMIT_MB})
     assert run.results is not None, run.stdout[-3000:]
-    assert run.total == 0
-    assert "could reach /proc/" in run.results["output"], run.results["output"]
+    output = run.results["output"]
+    assert "refusing" not in output, output
+    assert run.results["extra_data"]["status"] in statuses, output
+    assert run.total == honest, output
+    report = report_of(output)
+    if attack == "classmate":
+        assert report == {"copied": False}, output
+    if attack == "sockets":
+        assert {k for k, v in report.items() if v in ("sent", "made")} == set(), report
+    if attack == "read-out":
+        assert report == {"reached": []}, output
+    assert run.left_after == [], run.left_after
 
 
 def test_the_security_page_shows_the_table_the_tests_measured():

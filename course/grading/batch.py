@@ -147,6 +147,7 @@ def main(args) -> int:
         raise UserError("no submissions found (looked for .ipynb and .zip files)")
     if args.jobs < 1 or args.timeout <= 0 or args.cell_timeout <= 0 or args.memory < 256:
         raise UserError("--jobs must be >= 1, timeouts > 0, and --memory at least 256 MiB")
+    sandbox.hide_command_line()  # it names the submissions and --out; /proc/PID/cmdline is for every user
     sandbox.not_dumpable()  # the judges' pipes: no student process may open /proc/<this>/fd/N
     sandbox.become_subreaper()
     scratch = tempfile.mkdtemp(prefix="course-judges-")

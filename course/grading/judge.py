@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import layout
-from .sandbox import Limits, Sandbox, WorkerGone, become_subreaper, not_dumpable
+from .sandbox import Limits, Sandbox, WorkerGone, become_subreaper, hide_command_line, not_dumpable
 from .sandboxed import bridge
 
 MAX_NOTEBOOK_BYTES = 100 * 1024 * 1024
@@ -709,6 +709,7 @@ def grade_file(data: bytes, lesson: Lesson, limits: Limits) -> dict:
 def serve() -> None:
     """Answer grading tasks, one JSON line each: {lesson, root, path, member, limits, tests}. A line
     {"prepare": {lesson, root, limits, tests}} (the batch's first) gets no answer: see :func:`prepare`."""
+    hide_command_line()
     not_dumpable()
     become_subreaper()  # a student's setsid daemon is reparented here, and killed with its submission
     signal.signal(signal.SIGTERM, _terminate)

@@ -29,12 +29,12 @@ from .choice import DISABLE_ENV, HOW_TO_ISOLATE, MODES, Choice, NoIsolation, cho
 from .folders import remove_tree
 from .landlock import abi as landlock_abi
 from .limits import Limits
-from .processes import become_subreaper, kill_descendants, not_dumpable
+from .processes import become_subreaper, hide_command_line, kill_descendants, not_dumpable
 from .uid import UID_BASE, UID_COUNT, job_uid
 
 __all__ = [
     "BOX", "DISABLE_ENV", "HOW_TO_ISOLATE", "MAX_MESSAGE", "MODES", "SANDBOXED", "UID_BASE", "UID_COUNT",
     "Choice", "Limits", "NoIsolation", "Sandbox", "WorkerGone", "become_subreaper", "choose", "describe",
-    "job_uid", "kill_descendants", "landlock_abi", "not_dumpable", "python_roots", "remove_tree",
+    "hide_command_line", "job_uid", "kill_descendants", "landlock_abi", "not_dumpable", "python_roots", "remove_tree",
     "sandbox_kind",
 ]  # fmt: skip

@@ -85,9 +85,16 @@ for pid, start in task["procs"].items():
                 continue  # another process with that number (another PID namespace)
     except (OSError, ValueError, IndexError):
         pass
-    for name in ("cmdline", "environ", "fd/0", "fd/1"):
+    for name in ("environ", "fd/0", "fd/1"):
         if readable(f"/proc/{pid}/{name}"):
             reached.append(f"/proc/{pid}/{name}")
+    if pid in task["cmdline"]:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if f.read(4096).strip(b"\0"):
+                    reached.append(f"/proc/{pid}/cmdline")
+        except OSError:
+            pass
 for family in ("AF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK"):
     kind = socket.SOCK_DGRAM if family == "AF_NETLINK" else socket.SOCK_STREAM
     try:
@@ -283,6 +290,7 @@ class Sandbox:
             "read": self.secrets + (extra or []),
             "list": list(reach or []),
             "procs": procs,
+            "cmdline": [str(me)],  # the grader's arguments name the submissions; a parent's (a shell) do not
             "net": os.stat("/proc/self/ns/net").st_ino,
         }
         saved, self.secrets = self.secrets, []  # let the probe itself report what it can read

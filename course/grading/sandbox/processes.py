@@ -145,6 +145,25 @@ def become_subreaper() -> None:
         pass
 
 
+def hide_command_line() -> None:
+    """Blank this process's command line (``/proc/PID/cmdline``, readable by every user unless
+    ``/proc`` is mounted with ``hidepid``): the grader's arguments name the submissions and the output
+    folder. The kernel reads the command line from the process's own memory, between the addresses
+    ``/proc/self/stat`` gives as ``arg_start`` and ``arg_end`` (fields 48 and 49); writing zeros there
+    through ``/proc/self/mem`` needs no privilege. Python keeps its own copy of ``sys.argv``. Where any
+    of this is missing the line stays as it was, and the probe, which reads it, refuses the mode."""
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[-1].split()
+        start, end = int(fields[45]), int(fields[46])  # fields 48 and 49, counted after the name
+        if 0 < start < end and end - start < 1 << 20:
+            with open("/proc/self/mem", "r+b", buffering=0) as mem:
+                mem.seek(start)
+                mem.write(bytes(end - start))
+    except (OSError, ValueError, IndexError, OverflowError):
+        pass
+
+
 def not_dumpable() -> None:
     """Other processes of the same (non-root) user can no longer open our ``/proc/PID/fd``, ptrace
     us or read our memory: the channel from the judges stays closed even with ``--sandbox none``."""
