@@ -18,7 +18,7 @@ from gradescope_emulation import emulate, validate
 from harness import ROOT
 
 from course import gradescope, layout, lessons, settings
-from course.grading import gradescope_entry
+from course.grading import gradescope_entry, sandbox
 
 LESSONS = lessons.all_lessons(ROOT)
 FIRST = LESSONS[0]
@@ -147,6 +147,23 @@ def test_the_grading_environment_holds_what_grading_imports(tmp_path):
     listed = {gradescope._name(r) for r in gradescope.requirements(ROOT)} | {"otter-grader"}
     installed = set().union(*(_closure(name) for name in listed))
     assert used - installed <= OPPORTUNISTIC, used - installed
+
+
+@pytest.mark.slow
+def test_the_self_check_fails_the_image_where_no_sandbox_works(tmp_path):
+    """setup.sh's self-check proves a sandbox with a probe worker: on a host where no mode isolates a
+    student's process it fails the image build with a sentence, instead of every submission being refused."""
+    with zipfile.ZipFile(layout.autograder_zip(ROOT, FIRST)) as zf:
+        zf.extractall(tmp_path)
+    code = "import sys\nfrom course.grading import gradescope_entry\nsys.exit(gradescope_entry.self_check())\n"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    works = subprocess.run([sys.executable, "-s", "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert works.returncode == 0 and "sandbox: " in works.stdout, works.stderr[-2000:]
+    env[sandbox.DISABLE_ENV] = "all"
+    fails = subprocess.run([sys.executable, "-s", "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert fails.returncode == 1
+    assert "SELF-CHECK FAILED: no sandbox works on this image" in fails.stderr, fails.stderr[-2000:]
+    assert "Traceback" not in fails.stderr
 
 
 OPPORTUNISTIC = {

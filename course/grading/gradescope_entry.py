@@ -19,7 +19,8 @@ course.grading.gradescope_entry`` as root in ``/autograder/source``, the unpacke
    for the graders.
 
 ``--self-check`` (run by ``setup.sh`` while the image is built) loads the hidden tests and the
-libraries the grader needs, and exits non-zero when something is missing or torch is not the CPU build.
+libraries the grader needs and proves a sandbox with a probe worker; it exits non-zero when something
+is missing, torch is not the CPU build, or no sandbox isolates a student's process on that image.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from .. import layout, settings
 from . import batch, mistakes, submissions
-from .sandbox import Limits, choose, hide_command_line
+from .sandbox import Limits, NoIsolation, choose, hide_command_line
 
 HOME = Path("/autograder")
 SLACK = 45.0
@@ -362,8 +363,9 @@ def main(root: Path = layout.ROOT, home: Path = HOME) -> int:
     return 0
 
 
-def self_check(root: Path = layout.ROOT) -> int:
-    """Load what grading needs; print versions; non-zero when something is missing (image build time)."""
+def self_check(root: Path = layout.ROOT, home: Path = HOME) -> int:
+    """Load what grading needs; print versions; prove a sandbox with a probe worker; non-zero when
+    something is missing (image build time)."""
     import importlib
 
     from .judge import Lesson
@@ -385,9 +387,25 @@ def self_check(root: Path = layout.ROOT) -> int:
         print(f"{info['lesson']}: {len(spec.test_files)} hidden test files, {sum(spec.possible.values()):g} points")
     except Exception as err:  # noqa: BLE001 - reported as a build failure
         problems.append(f"the hidden tests cannot be loaded: {type(err).__name__}: {err}")
+    else:
+        problems += isolation_problems(spec, home)
     for problem in problems:
         print(f"SELF-CHECK FAILED: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def isolation_problems(spec, home: Path) -> list[str]:
+    """Prove, while the image is built, the sandbox every submission will need: a host where no mode
+    isolates a student's process would otherwise give every student a refusal instead of a grade."""
+    config = settings.load_gradescope(spec.root)
+    if home.is_dir() and os.geteuid() == 0:
+        lock_down(home)  # as every grading run does first, so the probe sees what a student's process would
+    try:
+        choice = choose(config.sandbox, config.memory, [str(p) for p in spec.test_paths], [str(home / "results")])
+    except NoIsolation as err:
+        return [f"no sandbox works on this image, so no submission could be graded: {err}"]
+    print(f"sandbox: {choice.line()}")
+    return []
 
 
 CPU_HINT = "PyTorch's CPU index (https://download.pytorch.org/whl/cpu)"
