@@ -36,7 +36,7 @@ from otter.test_files.abstract_test import TestCase
 from otter.test_files.exception_test import ExceptionTestFile
 
 from . import layout, lessons, notebooks
-from .build import BuildError
+from .build import BuildError, write_hints
 
 log = logging.getLogger("course.nbgrader")
 
@@ -382,6 +382,8 @@ def write_lesson(lesson: str, src_root: Path, dest: Path) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     notebooks.write(converted, folder / f"{lesson}.ipynb")
+    (folder / "tests").mkdir()
+    write_hints(lesson, src_root, folder / "tests")  # released with the notebook: what hint("qN") reads
     text = (src_root / layout.SOURCE / f"{lesson}.ipynb").read_text(encoding="utf-8")
     for data in sorted((src_root / layout.DATA).glob("*.csv")):
         if data.name in text:  # the lessons look for data/NAME next to the notebook first

@@ -14,6 +14,7 @@ one question, not the number of variants.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -167,6 +168,18 @@ def test_release_has_no_solution_and_no_hidden_test(released, lesson):
         assert not [ln for ln in lines if ln in text], f"{path} contains solution code"
         assert not [n for n in names if re.search(rf"\b{n}\b", text)], f"{path} contains hidden tests"
         assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_hints_are_released_with_the_notebook(released, lesson):
+    """``hint("qN")`` reads ``tests/hints.json`` next to the notebook: nbgrader releases it with the
+    lesson, the same hints the Otter edition's students get."""
+    from course.build import lesson_hints
+
+    shipped = released / "release" / lesson / "tests" / "hints.json"
+    assert shipped.is_file(), f"{lesson}: no tests/hints.json in nbgrader's release"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == lesson_hints(lesson, ROOT)
 
 
 @pytest.mark.slow
