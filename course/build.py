@@ -148,6 +148,7 @@ def write_student(lesson: str, otter_out: Path, src_root: Path, dest_root: Path,
         nb = delivery.for_students(nb, lesson, checks, data, publish, pin)
     except (delivery.DeliveryError, settings.SettingsError) as err:
         raise BuildError(str(err)) from None
+    nb = notebooks.add_contents(nb)
     nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Student notebook", at_end=True), lesson)
     folder = layout.student_dir(dest_root, lesson)
     notebooks.write(nb, layout.student_notebook(dest_root, lesson))
@@ -212,7 +213,7 @@ def write_solution(lesson: str, otter_out: Path, src_root: Path, dest_root: Path
             nb = execute.run(nb, cwd)
         except Exception as err:
             raise BuildError(f"{lesson}: the solution notebook does not run: {err}") from None
-    nb = notebooks.clean_metadata(nb)
+    nb = notebooks.add_contents(notebooks.clean_metadata(nb))
     nb = notebooks.stable_ids(notebooks.add_generated_note(nb, source_rel, "Answer key"), lesson)
     notebooks.write(nb, layout.solution_notebook(dest_root, lesson))
 

@@ -152,3 +152,51 @@ def cells_with_outputs(nb) -> list[int]:
         for i, c in enumerate(nb.cells)
         if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)
     ]
+
+
+CONTENTS_TAG = "contents"
+"""The tag of the generated list of sections near the top of a lesson."""
+
+
+def heading_anchor(text: str) -> str:
+    """The id JupyterLab and nbconvert's HTML give a heading: its text as shown, spaces made dashes."""
+    shown = text.replace("`", "").replace("**", "").replace("*", "").strip()
+    return shown.replace(" ", "-")
+
+
+def headings_of(cell) -> list[tuple[int, str]]:
+    """The Markdown headings of one cell as (level, text), outside fenced code blocks."""
+    found, fenced = [], False
+    if cell.cell_type != "markdown":
+        return found
+    for line in source_text(cell).splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            marks = len(line) - len(line.lstrip("#"))
+            if line[marks : marks + 1] == " ":
+                found.append((marks, line[marks:].strip()))
+    return found
+
+
+def headings(nb) -> list[tuple[int, str]]:
+    """Every Markdown heading of the notebook, in order, as (level, text)."""
+    return [h for cell in nb.cells for h in headings_of(cell)]
+
+
+def add_contents(nb):
+    """A short list of the lesson's sections (its ``##`` headings, linked), as a cell of its own just
+    before the first section: a screen-reader user, and anyone else, sees the lesson's shape first."""
+    nb = copy.deepcopy(nb)
+    sections = [text for level, text in headings(nb) if level == 2]
+    first = next(
+        (i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and any(level == 2 for level, _ in headings_of(c))),
+        None,
+    )
+    if first is None:
+        return nb
+    items = "\n".join(f"- [{text}](#{heading_anchor(text)})" for text in sections)
+    cell = nbformat.v4.new_markdown_cell(f"**In this lesson:**\n\n{items}")
+    cell.metadata = {"editable": False, "tags": [CONTENTS_TAG]}
+    nb.cells.insert(first, cell)
+    return nb

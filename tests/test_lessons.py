@@ -351,3 +351,29 @@ def test_the_heading_check_can_fail():
     problems = heading_problems(nb, configs)
     assert any(p.startswith("2 '#' titles") for p in problems), problems
     assert any(p.startswith("q3: wants one heading '### Question 3 · 3 points'") for p in problems), problems
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_a_list_of_contents_comes_before_the_first_section(lesson):
+    """The generated "In this lesson" cell links every ``##`` section, in order, and sits just before the
+    first one (under the title and the set-up cell, which stay in the first view)."""
+    for path in (layout.student_notebook(ROOT, lesson), layout.solution_notebook(ROOT, lesson)):
+        nb = notebooks.read(path)
+        tagged = [i for i, c in enumerate(nb.cells) if notebooks.CONTENTS_TAG in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, f"{path.name}: {len(tagged)} contents cells"
+        at = tagged[0]
+        sections = [text for level, text in notebooks.headings(nb) if level == 2]
+        links = re.findall(r"^- \[(.+)\]\(#(\S+)\)$", nb.cells[at].source, flags=re.M)
+        assert [text for text, _ in links] == sections, f"{path.name}: the contents list other sections"
+        assert all(anchor == notebooks.heading_anchor(text) for text, anchor in links)
+        first = next(i for i, c in enumerate(nb.cells) if any(lv == 2 for lv, _ in notebooks.headings_of(c)))
+        assert first == at + 1, f"{path.name}: the contents are not just before the first section"
+
+
+def test_the_contents_follow_the_headings():
+    nb = notebooks.read(ROOT / layout.SOURCE / "01-warmup.ipynb")
+    nb.cells[-1].source += "\n\n## A `new` section\n\n```\n## not a heading\n```"
+    made = notebooks.add_contents(nb)
+    contents = next(c for c in made.cells if notebooks.CONTENTS_TAG in c.metadata.get("tags", []))
+    assert contents.source.rstrip().endswith("- [A `new` section](#A-new-section)")
+    assert "not a heading" not in contents.source
