@@ -213,6 +213,13 @@ WRONG = [
         mistake="sum-over-houses",
     ),
     Wrong("q4", "def predict(X, w, b):\n    return X.T @ w + b", "raised ValueError", mistake="matmul-operands-wrong"),
+    # issue 22 (as in lesson 03's gradient descent): a function that ignores its arguments is told so
+    Wrong(
+        "q4",
+        "def predict(X, w, b):\n    return X_train @ w + b",
+        "predict does not use its own arguments",
+        mistake="ignores-arguments",
+    ),
     # found in the browser: the operands of @ the wrong way round (the message names the order)
     Wrong("q4", "def predict(X, w, b):\n    return w @ X + b", "not w @ X", mistake="matmul-operands-wrong"),
     Wrong(
@@ -372,6 +379,13 @@ WRONG = [
         "used y instead of the residuals",
         mistake="y-not-residuals",
     ),
+    Wrong(  # issue 22: ignoring the arguments is not blamed on a missing transpose
+        "q6",
+        "def mse_gradient(X, y, w, b):\n    r = predict(X_train, w, b) - y_train\n"
+        "    return 2 / len(y_train) * X_train.T @ r, 2 / len(y_train) * r.sum()",
+        "mse_gradient does not use its own arguments",
+        mistake="ignores-arguments",
+    ),
     Wrong(
         "q6",
         "def mse_gradient(X, y, w, b):\n    r = X @ w - y\n    return 2 / len(y) * X.T @ r, 2 / len(y) * r.sum()",
@@ -456,6 +470,11 @@ RIGHT = [
         "q3",
         "guess_mse = round(mse(predict_line(area, w_guess, b_guess), price), 5)",
         "the MSE rounded to 5 digits",
+    ),
+    Right(  # issue 22: "that is 0.3228, not 0.3228" for the MSE rounded as its cell prints it
+        "q3",
+        "w_guess, b_guess = 1.1, 0.1\nguess_mse = round(mse(predict_line(area, w_guess, b_guess), price), 4)",
+        "the MSE rounded to the 4 decimals its cell prints",
     ),
     # q4
     Right(

@@ -17,7 +17,13 @@ def test_gradient_examples(mse_gradient):
         try:
             out = mse_gradient(X, y, w, b)
         except Exception as e:
-            hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.' if 'matmul' in str(e) else ''
+            hint = ''
+            if 'matmul' in str(e):
+                try:
+                    mse_gradient(np.eye(f), np.ones(f), w.copy(), b)
+                    hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.'
+                except Exception:
+                    hint = ' Here X has as many columns as w has weights, so mse_gradient does not use its own arguments: compute with X, y, w and b, not X_train, y_train or other names from the notebook.'
             message = f'mse_gradient raised {type(e).__name__} on {n} houses: {e}.{hint}'
             raise AssertionError(message) from None
         ok = out is not None
