@@ -33,10 +33,11 @@ def test_guess_is_a_line_through_the_cloud(w_guess, b_guess, guess_mse):
         message = 'w_guess looks like dollars per square foot: in our units (price in 100,000 dollars, area in 1,000 sq ft) the slope is the rise in price, in 100,000 dollars, per 1,000 sq ft.'
         raise AssertionError(message)
     want = np.mean((a * w + b - p) ** 2)
-    if np.isclose(values['guess_mse'], np.mean((a[:100] * w + b - p[:100]) ** 2), rtol=0.0001):
+    close = dict(rtol=0.0001, atol=5e-05)
+    if np.isclose(values['guess_mse'], np.mean((a[:100] * w + b - p[:100]) ** 2), **close):
         message = 'guess_mse was measured on some of the houses: use all of them (area and price).'
         raise AssertionError(message)
-    ok = bool(np.isclose(values['guess_mse'], want, rtol=0.0001))
+    ok = bool(np.isclose(values['guess_mse'], want, **close))
     if not ok:
         message = f"guess_mse should be mse(predict_line(area, w_guess, b_guess), price), the MSE of your line on all the houses: that is {want:.4f}, not {values['guess_mse']:.4f}."
         raise AssertionError(message)

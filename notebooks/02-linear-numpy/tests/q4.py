@@ -18,7 +18,13 @@ def test_predict_examples(predict):
             out = predict(X, w, b)
             got = None if out is None else np.asarray(out, dtype=float)
         except Exception as e:
-            hint = ' X @ w needs as many weights as X has columns: write X @ w (not w @ X or X.T @ w).' if 'matmul' in str(e) else ''
+            hint = ''
+            if 'matmul' in str(e):
+                try:
+                    predict(np.eye(f), w.copy(), b)
+                    hint = ' X @ w needs as many weights as X has columns: write X @ w (not w @ X or X.T @ w).'
+                except Exception:
+                    hint = ' Here X has as many columns as w has weights, so predict does not use its own arguments: compute with X, w and b, not X_train or other names from the notebook.'
             message = f'predict on an X of shape ({n}, {f}) raised {type(e).__name__}: {e}.{hint}'
             raise AssertionError(message) from None
         if not got is not None:

@@ -17,7 +17,13 @@ def test_gradient_examples(mse_gradient):
         try:
             out = mse_gradient(X, y, w, b)
         except Exception as e:
-            hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.' if 'matmul' in str(e) else ''
+            hint = ''
+            if 'matmul' in str(e):
+                try:
+                    mse_gradient(np.eye(f), np.ones(f), w.copy(), b)
+                    hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.'
+                except Exception:
+                    hint = ' Here X has as many columns as w has weights, so mse_gradient does not use its own arguments: compute with X, y, w and b, not X_train, y_train or other names from the notebook.'
             message = f'mse_gradient raised {type(e).__name__} on {n} houses: {e}.{hint}'
             raise AssertionError(message) from None
         ok = out is not None
@@ -68,9 +74,10 @@ def test_gradient_examples(mse_gradient):
         if not np.allclose(gw, want_w) and np.allclose(gw, 2 / n * X.T @ y):
             message = 'grad_w used y instead of the residuals: 2/n * X.T @ (X @ w + b - y).'
             raise AssertionError(message)
+        example = f'X = {X.tolist()}, y = {y.tolist()}, w = {w.tolist()}, b = {b}'
         ok = np.allclose(gw, want_w)
         if not ok:
-            message = f'On this example grad_w should be {np.round(want_w, 4).tolist()}: 2/n * X.T @ r; got {np.round(gw, 4).tolist()}.'
+            message = f'On the example {example}, grad_w should be {np.round(want_w, 4).tolist()} (2/n * X.T @ r, with r = X @ w + b - y = {r.tolist()}); got {np.round(gw, 4).tolist()}.'
             raise AssertionError(message)
         if np.isclose(gb, want_b / n):
             message = 'grad_b is divided by n twice: 2/n times the SUM of the residuals (or 2 * their mean).'
@@ -80,5 +87,5 @@ def test_gradient_examples(mse_gradient):
             raise AssertionError(message)
         ok = bool(np.isclose(gb, want_b))
         if not ok:
-            message = f'On this example grad_b should be {want_b:.4g}: 2/n times the sum of the residuals; got {gb:.4g}.'
+            message = f'On the example {example}, grad_b should be {want_b:.4g} (2/n times the sum of the residuals r = {r.tolist()}); got {gb:.4g}.'
             raise AssertionError(message)
