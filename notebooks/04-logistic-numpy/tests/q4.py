@@ -30,8 +30,10 @@ def test_train_binary_example(train_binary):
         except Exception as e:
             if type(e).__name__ == 'TypeError' and 'data type' in str(e):
                 hint = 'np.zeros takes the shape first and a dtype second: w = np.zeros(X.shape[1]), b = 0.0'
+            elif '2344' in str(e) or (f != 2 and 'different from 2)' in str(e)):
+                hint = 'an array of 2 columns or 2344 rows, like the training houses, met this X: use its own arguments X and t, not X_train and t_train'
             elif 'matmul' in str(e) or 'broadcast' in str(e):
-                hint = 'a shape error: does w hold one weight per column of X, np.zeros(X.shape[1])? And does it use its own arguments X and t, not X_train and t_train?'
+                hint = 'a shape error: does w hold one weight per column of X, np.zeros(X.shape[1])?'
             else:
                 hint = 'does it use its own arguments X, t, lr and steps, not X_train and t_train?'
             message = f'train_binary raised {type(e).__name__} on an X of shape ({n}, {f}): {str(e).strip()} ({hint})'
@@ -79,6 +81,15 @@ def test_train_binary_example(train_binary):
         from_ones = reference(X, t, lr, steps, np.ones(f), 1.0)
         if np.allclose(w, from_ones[0]) and np.isclose(b, from_ones[1]):
             message = 'train_binary should start from zeros: w = np.zeros(X.shape[1]), b = 0.'
+            raise AssertionError(message)
+        for other in (steps - 1, steps + 1):
+            moved = reference(X, t, lr, other, np.zeros(f), 0.0)
+            if np.allclose(w, moved[0]) and np.isclose(b, moved[1]):
+                message = f'train_binary made {other} updates where it was asked for {steps}: loop exactly `steps` times.'
+                raise AssertionError(message)
+        moved = reference(X, t, 0.5, steps, np.zeros(f), 0.0)
+        if lr != 0.5 and np.allclose(w, moved[0]) and np.isclose(b, moved[1]):
+            message = f'train_binary stepped with lr = 0.5 where it was given lr = {lr}: use its argument lr.'
             raise AssertionError(message)
         ok = np.allclose(w, want_w) and bool(np.isclose(b, want_b))
         if not ok:
