@@ -81,7 +81,7 @@ def test_rounding_fails_by_shrinkage_not_by_the_order_of_the_classes(env):
     text = lesson_text()
     assert "labels, not quantities" not in text and "Both get about half of the validation houses right" in text
     assert "Is that because 0, 1, 2 are mere labels? No: price classes have an order" in text
-    assert "variance of the scores is R² times the variance of the class numbers" in text
+    assert "training houses the variance of the scores is R² times the variance of the class numbers" in text
     assert "Why does rounding fail here?" in text
 
 

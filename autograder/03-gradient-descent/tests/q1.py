@@ -74,7 +74,7 @@ def test_gradient_descent_examples(gradient_descent):
             raise AssertionError(message)
         ok = np.allclose(w, want_w) and bool(np.isclose(b, want_b))
         if not ok:
-            message = f'gradient_descent ends at the wrong w and b on this example ({n} houses, lr={lr}, {steps} steps): start from zeros, use the lr and steps it is given, and do exactly `steps` updates w = w - lr * grad_w, b = b - lr * grad_b.'
+            message = f'gradient_descent(X, y, {lr}, {steps}) with X = {X.tolist()} and y = {y.tolist()} ends at w = {np.round(w, 4).tolist()}, b = {b:.4f}; it should end at w = {np.round(want_w, 4).tolist()}, b = {want_b:.4f}. Start from zeros, use the lr and steps it is given, and do exactly `steps` updates w = w - lr * grad_w, b = b - lr * grad_b.'
             raise AssertionError(message)
         ok = any((len(h) == len(ref) and np.allclose(h, ref) for ref in (losses[:-1], losses[1:], losses)))
         if not ok:
