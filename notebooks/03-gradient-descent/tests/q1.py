@@ -10,7 +10,7 @@ def test_gradient_descent_examples(gradient_descent):
     if not callable(gradient_descent):
         message = 'gradient_descent should be a function: def gradient_descent(X, y, lr, steps)'
         raise AssertionError(message)
-    examples = [(np.array([[1.0], [2.0], [3.0]]), np.array([2.0, 4.0, 6.0]), 0.1, 3), (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, -1.0]]), np.array([1.0, 2.0, 3.0, 0.5]), 0.05, 5)]
+    examples = [(np.array([[1.0], [2.0], [3.0]]), np.array([2.0, 4.0, 6.0]), 0.1, 3), (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, -1.0]]), np.array([1.0, 2.0, 3.0, 0.5]), 0.05, 5), (np.array([[1.0], [2.0], [3.0]]), np.array([2.0, 4.0, 6.0]), 0.1, 60)]
     for X, y, lr, steps in examples:
         n, f = X.shape
         copies = (X.copy(), y.copy())
@@ -46,12 +46,16 @@ def test_gradient_descent_examples(gradient_descent):
         except (TypeError, ValueError):
             message = 'gradient_descent should return w, b and history as numbers and arrays.'
             raise AssertionError(message) from None
-        if w.size == f * n or b.size > 1:
+        if np.ndim(out[0]) == 2 and w.size == f * n > f or b.size > 1:
             message = "gradient_descent's w or b grew to n times its size: an (n, 1) prediction minus (n,) targets broadcasts to an (n, n) matrix. Keep w 1-D (or make y a column too)."
             raise AssertionError(message)
         ok = w.size == f and b.size == 1
         if not ok:
-            message = f'With {f} feature(s), w should hold {f} weight(s) and b one number; got shapes {w.shape}, {b.shape}.'
+            message = f"With {f} feature(s), w should hold {f} weight(s) and b one number; got shapes {w.shape}, {b.shape}. Start from w = np.zeros(X.shape[1]) and use the function's own arguments X and y, not X_train and y_train."
+            raise AssertionError(message)
+        stopped = 1 <= len(h) < steps and any((np.allclose(h, ref[:len(h)]) for ref in (losses, losses[1:])))
+        if stopped:
+            message = f'gradient_descent stopped after {len(h)} of its {steps} steps: do all `steps` updates, even once the loss hardly changes any more (for _ in range(steps), with no break).'
             raise AssertionError(message)
         ok = len(h) in (steps, steps + 1)
         if not ok:
@@ -70,7 +74,7 @@ def test_gradient_descent_examples(gradient_descent):
             raise AssertionError(message)
         ok = np.allclose(w, want_w) and bool(np.isclose(b, want_b))
         if not ok:
-            message = f'gradient_descent ends at the wrong w and b on this example ({n} houses, lr={lr}, {steps} steps): start from zeros, use the lr and steps it is given, and do exactly `steps` updates w = w - lr * grad_w, b = b - lr * grad_b.'
+            message = f'gradient_descent(X, y, {lr}, {steps}) with X = {X.tolist()} and y = {y.tolist()} ends at w = {np.round(w, 4).tolist()}, b = {b:.4f}; it should end at w = {np.round(want_w, 4).tolist()}, b = {want_b:.4f}. Start from zeros, use the lr and steps it is given, and do exactly `steps` updates w = w - lr * grad_w, b = b - lr * grad_b.'
             raise AssertionError(message)
         ok = any((len(h) == len(ref) and np.allclose(h, ref) for ref in (losses[:-1], losses[1:], losses)))
         if not ok:
