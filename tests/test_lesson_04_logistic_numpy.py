@@ -35,7 +35,9 @@ def test_split_labels_and_features_follow_the_course_recipe(env):
     np.testing.assert_allclose(env["X_train"].std(axis=0), 1, atol=1e-9)
     assert not np.allclose(env["X_valid"].mean(axis=0), 0, atol=1e-3), "validation must use training statistics"
     assert np.bincount(env["expensive"]).tolist() == [1467, 1463]  # 23 houses sit exactly at the median
-    assert np.bincount(env["price_class"]).tolist() == [964, 978, 988]  # the tertiles of lessons 01, 05 and 07
+    price = env["price"]
+    assert int(np.sum(price == np.median(price))) == 23  # q1's message for >= names them
+    assert "price_class" not in env, "lesson 05 makes the price classes; this lesson does not use them"
 
 
 def test_two_classes_match_scikit_learn_and_beat_the_majority(env):
@@ -63,9 +65,38 @@ def test_every_test_takes_its_truth_from_the_data_not_from_the_notebook(key):
     for question in key.questions:
         assert "df" not in answer_names(key, question) and "price" not in answer_names(key, question), question
     rewritten = key.run_code(
-        "df['Sale_Price'] = 1.0\nprice = price * 0\nlonlat = lonlat * 0\nprice_class = price_class * 0\n"
-        "y_train = y_train * 0\ny_valid = y_valid * 0\nt_train = t_train * 0\nt_valid = t_valid * 0"
+        "df['Sale_Price'] = 1.0\nprice = price * 0\nlonlat = lonlat * 0\nt_train = t_train * 0\nt_valid = t_valid * 0"
     )
     for question in key.questions:
         result = key.grade(rewritten, question)
         assert result.full, result.output
+
+
+def test_the_score_thresholded_at_half_gives_the_same_accuracy_here_so_the_predictions_are_graded(env):
+    """Issue 22: `score > 0.5` in place of `probability > 0.5` flips 140 validation houses, 70 of each label,
+    so the accuracy alone cannot catch it; q5 grades `valid_pred`, house by house (a variant pins it)."""
+    score = env["X_valid"] @ env["w_bin"] + env["b_bin"]
+    flipped = (score > 0) != (score > 0.5)
+    assert flipped.sum() == 140 and env["t_valid"][flipped].sum() == 70
+    assert np.mean((score > 0.5) == env["t_valid"]) == env["binary_valid_acc"]
+    assert np.array_equal(np.asarray(env["valid_pred"]), (score > 0).astype(int))
+
+
+def test_text_says_where_bce_breaks_and_it_does(env):
+    """Issue 22/23: bce(p, t) is nan or inf at p = 0 or 1, and the text says so; sigmoid rounds to 1 in float64
+    from a score of about 37; this lesson's scores stay far below that (the text says so too)."""
+    text = lesson_text()
+    assert "**Where `bce` breaks.**" in text and "which is nan in" in text and "the loss is inf" in text
+    bce, sigmoid = env["bce"], env["sigmoid"]
+    with np.errstate(all="ignore"):
+        assert np.isinf(bce(np.array([1.0]), np.array([0.0]))) and np.isnan(bce(np.array([1.0]), np.array([1.0])))
+    assert sigmoid(np.array([37.0]))[0] == 1.0 and sigmoid(np.array([36.0]))[0] < 1.0  # "from about 37 on"
+    for X in (env["X_train"], env["X_valid"]):
+        assert np.abs(X @ env["w_bin"] + env["b_bin"]).max() < 5  # "far below that"
+
+
+def test_the_gradient_is_derived_in_the_text_not_only_claimed():
+    """Issue 22: "you derived it" where the student did not; here the text derives dL/dz = p - t step by step."""
+    text = lesson_text()
+    assert "dp/dz = e^(-z) / (1 + e^(-z))² = p (1 - p)" in text and "dL/dz = dL/dp · dp/dz = p - t" in text
+    assert "you derived" not in text.lower() and "price classes of lesson 01" not in text

@@ -124,7 +124,12 @@ WRONG = [
         "only 0 (not expensive) and 1",
         mistake="labels-not-zero-one",
     ),
-    Wrong("q1", "expensive = price_class", "only 0 (not expensive) and 1", mistake="labels-not-zero-one"),
+    Wrong(
+        "q1",
+        "expensive = np.digitize(price, np.quantile(price, [1 / 3, 2 / 3]))",
+        "only 0 (not expensive) and 1",
+        mistake="labels-not-zero-one",
+    ),
     Wrong(
         "q1",
         "expensive = np.sort((price > np.median(price)).astype(int))",
@@ -182,8 +187,19 @@ WRONG = [
         "sigmoid of large scores gives nan or inf",
         mistake="overflow-on-large-scores",
     ),
-    Wrong("q2", "def sigmoid(z):\n    return 1 / (1 + np.exp(z))", "sign flipped", mistake="sign-flipped"),
-    Wrong("q2", "def sigmoid(z):\n    return np.exp(-z) / (1 + np.exp(-z))", "sign flipped", mistake="sign-flipped"),
+    Wrong("q2", "def sigmoid(z):\n    return 1 / (1 + np.exp(z))", "gives sigmoid(-z)", mistake="sigmoid-of-minus-z"),
+    Wrong(
+        "q2",
+        "def sigmoid(z):\n    return np.exp(-z) / (1 + np.exp(-z))",
+        "gives sigmoid(-z)",
+        mistake="sigmoid-of-minus-z",
+    ),
+    Wrong(  # issue 22: the two sides of np.where swapped were called a flipped sign; the message now names both
+        "q2",
+        "def sigmoid(z):\n    e = np.exp(-np.abs(z))\n    return np.where(z >= 0, e / (1 + e), 1 / (1 + e))",
+        "or the two sides of np.where are swapped",
+        mistake="sigmoid-of-minus-z",
+    ),
     Wrong("q2", "def sigmoid(z):\n    return np.exp(z)", "returned exp(z)", mistake="no-division"),
     Wrong("q2", "def sigmoid(z):\n    return np.tanh(z)", "computed tanh", mistake="tanh-not-sigmoid"),
     Wrong(
@@ -339,10 +355,16 @@ WRONG = [
     Wrong(
         "q3", bgrad("float(np.mean(r)), X.T @ r / len(t)"), "returned (grad_b, grad_w)", mistake="gradient-pair-swapped"
     ),
+    Wrong(  # issue 22: a NameError was offered "(A shape error? ...)"
+        "q3",
+        bgrad("X.T @ r / len(t), float(np.mean(r))", r="sigmoid(X @ W + b) - t"),
+        "a name the function does not know",
+        mistake="gradient-unknown-name",
+    ),
     Wrong(
         "q3",
         bgrad("np.mean(X * r[:, None], axis=1), float(np.mean(r))"),
-        "On this example grad_w should be",
+        ", grad_w should be [",
         mistake="gradient-wrong-axis",
     ),
     Wrong("q3", bgrad("X.T @ r / len(t)"), "should return a pair", mistake="gradient-not-a-pair"),
@@ -383,9 +405,33 @@ WRONG = [
         "should start from zeros",
         mistake="not-from-zeros",
     ),
-    Wrong("q4", binary(loop="range(steps - 1)"), "one loss per step", mistake="wrong-number-of-steps"),
-    Wrong("q4", binary(loop="range(steps + 1)"), "updates where it was asked for", mistake="one-step-too-many"),
-    Wrong("q4", binary(loop="range(200)"), "one loss per step", mistake="wrong-number-of-steps"),
+    Wrong("q4", binary(loop="range(steps - 1)"), "updates where it was asked for", mistake="wrong-number-of-updates"),
+    Wrong("q4", binary(loop="range(steps + 1)"), "updates where it was asked for", mistake="wrong-number-of-updates"),
+    Wrong("q4", binary(loop="range(200)"), "updates where it was asked for", mistake="wrong-number-of-updates"),
+    Wrong(  # issue 22: stopping once the loss hardly changes passed; the third public example runs 100 steps
+        "q4",
+        binary(
+            record="history.append(bce(sigmoid(X @ w + b), t))\n"
+            "        if len(history) > 1 and history[-2] - history[-1] < 1e-4:\n            break"
+        ),
+        "updates where it was asked for",
+        mistake="wrong-number-of-updates",
+    ),
+    Wrong(  # the same with a tolerance the public example cannot reach: the count of losses names it
+        "q4",
+        binary(
+            record="history.append(bce(sigmoid(X @ w + b), t))\n"
+            "        if len(history) > 1 and history[-2] - history[-1] < 1e-13:\n            break"
+        ),
+        "did the loop stop early?",
+        mistake="stopped-early",
+    ),
+    Wrong(  # issue 22: the accuracy recorded in place of the loss rises, and was told to SUBTRACT
+        "q4",
+        binary(record="history.append(np.mean((sigmoid(X @ w + b) > 0.5) == t))"),
+        "(an accuracy?), not the loss",
+        mistake="history-holds-accuracy",
+    ),
     Wrong(
         "q4",
         binary(update="w, b = w - 0.5 * grad_w, b - 0.5 * grad_b"),
@@ -520,6 +566,37 @@ WRONG = [
         mistake="majority-on-training",
     ),
     Wrong("q5", "majority_acc = 0.5", "most common label of t_train", mistake="majority-typed-in"),
+    Wrong(  # issue 22: the score thresholded at 0.5 gives the same accuracy here by coincidence (70 of 140 flips)
+        "q5",
+        "valid_pred = (X_valid @ w_bin + b_bin > 0.5).astype(int)\nbinary_valid_acc = float(np.mean(valid_pred == t_valid))",
+        "compares the SCORE X_valid @ w_bin + b_bin with 0.5",
+        mistake="score-thresholded-at-half",
+    ),
+    Wrong(
+        "q5",
+        "valid_pred = sigmoid(X_valid @ w_bin + b_bin)",
+        "valid_pred should hold 0s and 1s",
+        mistake="pred-not-zero-one",
+    ),
+    Wrong(
+        "q5",
+        "valid_pred = (sigmoid(X_train @ w_bin + b_bin) > 0.5).astype(int)",
+        "one per training house",
+        mistake="pred-on-training",
+    ),
+    Wrong(
+        "q5",
+        "valid_pred = (sigmoid(X_valid @ w_bin + b_bin) < 0.5).astype(int)",
+        "the houses the model finds CHEAP",
+        mistake="pred-flipped",
+    ),
+    Wrong(
+        "q5",
+        "valid_pred = np.sort((sigmoid(X_valid @ w_bin + b_bin) > 0.5).astype(int))",
+        "in order",
+        mistake="pred-reordered",
+    ),
+    Wrong("q5", "valid_pred = ...", "valid_pred is still blank", mistake="pred-blank"),
     Wrong("q5", "majority_acc = ...", "majority_acc is still blank", mistake="majority-blank"),
     Wrong(
         "q5", "binary_valid_acc = 'about 0.71'", "binary_valid_acc should hold numbers", mistake="accuracy-not-a-number"
@@ -613,4 +690,10 @@ RIGHT = [
         "majority_acc = np.mean(t_valid == (t_train.sum() > len(t_train) / 2))",
         "np.round of the probabilities, the majority as a boolean",
     ),
+    Right(
+        "q5",
+        "valid_pred = X_valid @ w_bin + b_bin > 0\nbinary_valid_acc = np.mean(valid_pred == t_valid)",
+        "booleans from the score compared with 0",
+    ),
+    Right("q5", "valid_pred = [int(p > 0.5) for p in sigmoid(X_valid @ w_bin + b_bin)]", "a list of Python integers"),
 ]

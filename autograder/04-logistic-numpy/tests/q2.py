@@ -32,7 +32,7 @@ def test_sigmoid_values_and_large_scores(sigmoid):
     if not ok:
         message = f'sigmoid of 3 scores should return 3 probabilities, shape (3,); got shape {got.shape}.'
         raise AssertionError(message)
-    hints = [(1 / (1 + np.exp(z)), 'sigmoid has the sign flipped: it is 1 / (1 + exp(-z)), so that sigmoid(3) is near 1.'), (np.exp(z), 'sigmoid returned exp(z): divide, exp(z) / (1 + exp(z)) is 1 / (1 + exp(-z)).'), (np.tanh(z), 'sigmoid computed tanh: the sigmoid is 1 / (1 + exp(-z)), between 0 and 1.'), ((z >= 0).astype(float), 'sigmoid returned 0/1 decisions: return the probability 1 / (1 + exp(-z)).'), ((z > 0).astype(float), 'sigmoid returned 0/1 decisions: return the probability 1 / (1 + exp(-z)).'), (np.round(want, 2), 'sigmoid rounded its results: keep every digit.')]
+    hints = [(1 / (1 + np.exp(z)), 'sigmoid gives sigmoid(-z) (sigmoid(3) should be near 1): either the sign is flipped, it is 1 / (1 + exp(-z)), or the two sides of np.where are swapped: 1 / (1 + e) where z >= 0, e / (1 + e) elsewhere.'), (np.exp(z), 'sigmoid returned exp(z): divide, exp(z) / (1 + exp(z)) is 1 / (1 + exp(-z)).'), (np.tanh(z), 'sigmoid computed tanh: the sigmoid is 1 / (1 + exp(-z)), between 0 and 1.'), ((z >= 0).astype(float), 'sigmoid returned 0/1 decisions: return the probability 1 / (1 + exp(-z)).'), ((z > 0).astype(float), 'sigmoid returned 0/1 decisions: return the probability 1 / (1 + exp(-z)).'), (np.round(want, 2), 'sigmoid rounded its results: keep every digit.')]
     for wrong, message in hints:
         if got.shape == wrong.shape and np.allclose(got, wrong, equal_nan=True):
             raise AssertionError(message)

@@ -20,7 +20,7 @@ def test_train_binary_example(train_binary):
     if not ok:
         message = 'train_binary should be a function: def train_binary(X, t, lr, steps): ...'
         raise AssertionError(message)
-    examples = [(np.array([[2.0], [1.0], [-1.0], [0.0], [-2.0]]), np.array([1.0, 1.0, 0.0, 1.0, 0.0]), 0.2, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5]]), np.array([1.0, 0.0, 1.0, 0.0]), 0.5, 4)]
+    examples = [(np.array([[2.0], [1.0], [-1.0], [0.0], [-2.0]]), np.array([1.0, 1.0, 0.0, 1.0, 0.0]), 0.2, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5]]), np.array([1.0, 0.0, 1.0, 0.0]), 0.5, 4), (np.array([[2.0], [1.0], [-1.0], [0.0], [-2.0], [0.5]]), np.array([1.0, 0.0, 0.0, 1.0, 0.0, 1.0]), 1.0, 100)]
     for X, t, lr, steps in examples:
         n, f = X.shape
         copies = (X.copy(), t.copy())
@@ -34,6 +34,8 @@ def test_train_binary_example(train_binary):
                 hint = 'an array of 2 columns or 2344 rows, like the training houses, met this X: use its own arguments X and t, not X_train and t_train'
             elif 'matmul' in str(e) or 'broadcast' in str(e):
                 hint = 'a shape error: does w hold one weight per column of X, np.zeros(X.shape[1])?'
+            elif type(e).__name__ == 'NameError':
+                hint = 'a name the function does not know: use its own arguments X, t, lr and steps'
             else:
                 hint = 'does it use its own arguments X, t, lr and steps, not X_train and t_train?'
             message = f'train_binary raised {type(e).__name__} on an X of shape ({n}, {f}): {str(e).strip()} ({hint})'
@@ -63,40 +65,49 @@ def test_train_binary_example(train_binary):
         if np.ndim(out[2]) == 0:
             message = 'history is a single number: start it as a list, history = [], and append one loss per step.'
             raise AssertionError(message)
+        b = float(b[0])
+
+        def ends_at(fitted, w=w, b=b):
+            return np.allclose(w, fitted[0]) and bool(np.isclose(b, fitted[1]))
+        right_end = ends_at((want_w, want_b))
+        for k in sorted({len(h) - 1, len(h), len(h) + 1, steps - 1, steps + 1, 200} - {steps}):
+            if 0 < k and len(h) > 1 and (not right_end) and ends_at(reference(X, t, lr, k, np.zeros(f), 0.0)):
+                message = f'train_binary made {k} updates where it was asked for {steps}: loop exactly `steps` times (for _ in range(steps)), without stopping early when the loss hardly changes any more.'
+                raise AssertionError(message)
         ok = len(h) in (steps, steps + 1)
         count = '1 entry (is `return` indented inside the for loop?)' if len(h) == 1 else f'{len(h)} entries'
+        count += ' (did the loop stop early?)' if 1 < len(h) < steps else ''
         if not ok:
             message = f'history should hold one loss per step ({steps} steps here); it has {count}.'
             raise AssertionError(message)
-        if np.all(np.isfinite(h)) and h[-1] > h[0]:
+        if not right_end and ends_at(reference(X, t, -lr, steps, np.zeros(f), 0.0)):
             message = 'The loss goes UP during training: each step should SUBTRACT lr times the gradient (w = w - lr * grad_w).'
             raise AssertionError(message)
-        b = float(b[0])
-        if b == 0.0 and abs(want_b) > 1e-06:
-            message = 'b never changes: update the bias too, b = b - lr * grad_b.'
-            raise AssertionError(message)
-        if np.all(w == 0) and (not np.allclose(want_w, 0)):
-            message = 'w never changes: update the weights too, w = w - lr * grad_w.'
-            raise AssertionError(message)
-        from_ones = reference(X, t, lr, steps, np.ones(f), 1.0)
-        if np.allclose(w, from_ones[0]) and np.isclose(b, from_ones[1]):
-            message = 'train_binary should start from zeros: w = np.zeros(X.shape[1]), b = 0.'
-            raise AssertionError(message)
-        for other in (steps - 1, steps + 1):
-            moved = reference(X, t, lr, other, np.zeros(f), 0.0)
-            if np.allclose(w, moved[0]) and np.isclose(b, moved[1]):
-                message = f'train_binary made {other} updates where it was asked for {steps}: loop exactly `steps` times.'
+        if not right_end:
+            if b == 0.0 and abs(want_b) > 1e-06:
+                message = 'b never changes: update the bias too, b = b - lr * grad_b.'
                 raise AssertionError(message)
-        moved = reference(X, t, 0.5, steps, np.zeros(f), 0.0)
-        if lr != 0.5 and np.allclose(w, moved[0]) and np.isclose(b, moved[1]):
-            message = f'train_binary stepped with lr = 0.5 where it was given lr = {lr}: use its argument lr.'
-            raise AssertionError(message)
-        ok = np.allclose(w, want_w) and bool(np.isclose(b, want_b))
+            if np.all(w == 0) and (not np.allclose(want_w, 0)):
+                message = 'w never changes: update the weights too, w = w - lr * grad_w.'
+                raise AssertionError(message)
+            if ends_at(reference(X, t, lr, steps, np.ones(f), 1.0)):
+                message = 'train_binary should start from zeros: w = np.zeros(X.shape[1]), b = 0.'
+                raise AssertionError(message)
+            if lr != 0.5 and ends_at(reference(X, t, 0.5, steps, np.zeros(f), 0.0)):
+                message = f'train_binary stepped with lr = 0.5 where it was given lr = {lr}: use its argument lr.'
+                raise AssertionError(message)
+            if np.all(np.isfinite(h)) and h[-1] > h[0]:
+                message = 'The loss goes UP during training: each step should SUBTRACT lr times the gradient (w = w - lr * grad_w).'
+                raise AssertionError(message)
+        ok = right_end
         if not ok:
             message = f'train_binary ends at the wrong w and b on this example ({n} houses, lr={lr}, {steps} steps): start from zeros, use the lr and steps it is given, and do exactly `steps` updates w = w - lr * grad_w, b = b - lr * grad_b.'
             raise AssertionError(message)
         if len(h) == steps and np.allclose(h, losses[:-1] / np.log(10)):
             message = 'history holds the loss in log10: record bce(sigmoid(X @ w + b), t).'
+            raise AssertionError(message)
+        if np.all((h >= 0) & (h <= 1)) and np.allclose(h * n, np.round(h * n)):
+            message = f'history holds fractions of the {n} houses (an accuracy?), not the loss: record bce(sigmoid(X @ w + b), t), which falls as the model learns.'
             raise AssertionError(message)
         ok = any((len(h) == len(ref) and np.allclose(h, ref) for ref in (losses[:-1], losses[1:], losses)))
         if not ok:
@@ -119,7 +130,8 @@ def test_train_binary_fresh_inputs(train_binary):
         message = 'train_binary should be a function: def train_binary(X, t, lr, steps): ...'
         raise AssertionError(message)
     rng = np.random.default_rng(304)
-    for n, f, lr, steps, dtype in [(30, 3, 0.5, 20, float), (12, 1, 1.0, 35, float), (500, 5, 0.3, 10, float), (20, 2, 0.5, 15, np.float32)]:
+    cases = [(30, 3, 0.5, 20, float), (12, 1, 1.0, 35, float), (500, 5, 0.3, 10, float), (20, 2, 0.5, 15, np.float32), (40, 2, 1.0, 2000, float)]
+    for n, f, lr, steps, dtype in cases:
         X = rng.normal(size=(n, f))
         t = (X @ rng.normal(size=f) + 0.5 * rng.normal(size=n) > 0).astype(float)
         want_w, want_b, losses = reference(X, t, lr, steps, np.zeros(f), 0.0)

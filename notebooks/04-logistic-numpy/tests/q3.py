@@ -50,7 +50,13 @@ def test_bce_and_its_gradient_examples(bce, bce_gradient):
         try:
             out = bce_gradient(X, t, w, b)
         except Exception as e:
-            message = f'bce_gradient raised {type(e).__name__} on X of shape ({n}, {f}): {str(e).strip()}. (A shape error? grad_w is X.T @ (p - t) / n: X.T has shape (f, n), p - t has shape (n,).)'
+            if type(e).__name__ == 'NameError':
+                hint = ' (a name the function does not know: use its own arguments X, t, w and b, and your sigmoid)'
+            elif any((word in str(e) for word in ('matmul', 'broadcast', 'shapes', 'aligned'))):
+                hint = ' (a shape error: grad_w is X.T @ (p - t) / n, where X.T has shape (f, n) and p - t shape (n,))'
+            else:
+                hint = ''
+            message = f'bce_gradient raised {type(e).__name__} on X of shape ({n}, {f}): {str(e).strip()}{hint}.'
             raise AssertionError(message) from None
         ok = out is not None
         if not ok:
@@ -89,11 +95,12 @@ def test_bce_and_its_gradient_examples(bce, bce_gradient):
         for wrong_w, wrong_b, message in hints:
             if wrong_w is not None and np.allclose(gw, wrong_w) and np.isclose(gb, wrong_b) and (not (np.allclose(wrong_w, want_w) and np.isclose(wrong_b, want_b))):
                 raise AssertionError(message)
+        example = f'X = {X.tolist()}, t = {t.tolist()}, w = {w.tolist()}, b = {b}'
         ok = np.allclose(gw, want_w)
         if not ok:
-            message = f'On this example grad_w should be {np.round(want_w, 4).tolist()}: X.T @ (p - t) / n; got {np.round(gw, 4).tolist()}.'
+            message = f'With {example}, grad_w should be {np.round(want_w, 4).tolist()}: X.T @ (p - t) / n; got {np.round(gw, 4).tolist()}.'
             raise AssertionError(message)
         ok = bool(np.isclose(gb, want_b))
         if not ok:
-            message = f'On this example grad_b should be {want_b:.4f}: np.mean(p - t); got {gb:.4f}.'
+            message = f'With {example}, grad_b should be {want_b:.4f}: np.mean(p - t); got {gb:.4f}.'
             raise AssertionError(message)

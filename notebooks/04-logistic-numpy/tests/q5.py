@@ -5,7 +5,7 @@ name = 'q5'
 points = 3
 
 @test_case(points=None, hidden=False)
-def test_binary_model_and_baseline(w_bin, b_bin, history_bin, binary_valid_acc, majority_acc):
+def test_binary_model_and_baseline(w_bin, b_bin, history_bin, valid_pred, binary_valid_acc, majority_acc):
     import os
     import numpy as np
     import pandas as pd
@@ -26,7 +26,7 @@ def test_binary_model_and_baseline(w_bin, b_bin, history_bin, binary_valid_acc, 
 
     def accuracy(w, b, rows):
         return float(np.mean((X[rows] @ w + b > 0) == t[rows]))
-    answers = {'w_bin': w_bin, 'b_bin': b_bin, 'history_bin': history_bin, 'binary_valid_acc': binary_valid_acc, 'majority_acc': majority_acc}
+    answers = {'w_bin': w_bin, 'b_bin': b_bin, 'history_bin': history_bin, 'valid_pred': valid_pred, 'binary_valid_acc': binary_valid_acc, 'majority_acc': majority_acc}
     arrays = {}
     for name, value in answers.items():
         ok = value is not ... and value is not None
@@ -60,6 +60,28 @@ def test_binary_model_and_baseline(w_bin, b_bin, history_bin, binary_valid_acc, 
             message = 'w_bin and b_bin were trained on ALL the houses, validation rows included: that is leakage.'
             raise AssertionError(message)
         message = 'w_bin and b_bin should come from train_binary(X_train, t_train, 0.5, 200).'
+        raise AssertionError(message)
+    pred, score = (arrays['valid_pred'], X[va] @ w + b)
+    if pred.shape == (len(tr),):
+        message = 'valid_pred has 2344 entries, one per training house: predict the 586 validation houses.'
+        raise AssertionError(message)
+    ok = pred.shape == (len(va),)
+    if not ok:
+        message = f'valid_pred should hold one prediction per validation house, shape (586,); got shape {pred.shape}.'
+        raise AssertionError(message)
+    ok = set(np.unique(pred).tolist()) <= {0.0, 1.0}
+    if not ok:
+        message = 'valid_pred should hold 0s and 1s: a house is predicted 1 when its probability is above 0.5, else 0.'
+        raise AssertionError(message)
+    if np.array_equal(pred, (score > 0.5).astype(float)):
+        message = 'valid_pred compares the SCORE X_valid @ w_bin + b_bin with 0.5: it is the PROBABILITY, sigmoid(score), that is compared with 0.5, and sigmoid(score) > 0.5 exactly when score > 0.'
+        raise AssertionError(message)
+    if np.array_equal(pred, (score <= 0).astype(float)):
+        message = 'valid_pred is 1 for the houses the model finds CHEAP: 1 where the probability is above 0.5.'
+        raise AssertionError(message)
+    ok = np.array_equal(pred, (score > 0).astype(float))
+    if not ok:
+        message = 'valid_pred: 1 where sigmoid(X_valid @ w_bin + b_bin) > 0.5, else 0, one per validation house in order.'
         raise AssertionError(message)
     for name in ('binary_valid_acc', 'majority_acc'):
         ok = arrays[name].size == 1
