@@ -295,9 +295,8 @@ WRONG = [
     Wrong(
         "q2",
         sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - one_hot(y, 3)"),
-        "use k = W.shape[1]",
-        public="the public examples all have 3 classes; only the hidden check uses 2, 4 and 5",
-        mistake="grad-three-classes-fixed",
+        "take the number of classes from W",
+        mistake="grad-classes-not-from-w",
     ),
     Wrong(
         "q2",
@@ -326,6 +325,32 @@ WRONG = [
         "def cross_entropy(P, y):\n    return -np.mean(np.log(P[np.arange(len(y)), y])) / len(y)",
         "divided by n twice",
         mistake="ce-divided-twice",
+    ),
+    # issue 22: a NameError was called "(A shape error? ...)"; "On this example" never showed the example;
+    # the number of classes taken from the labels passed while every example held every class
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - one_hot(labels, W.shape[1])"),
+        "a name it uses is not defined",
+        mistake="grad-undefined-name",
+    ),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / (len(y) - 1), R.mean(axis=0)"),
+        "On the example X = [[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]], y = [1, 0, 2]",
+        mistake="grad-w-wrong-value",
+    ),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - one_hot(y, y.max() + 1)"),
+        "take the number of classes from W",
+        mistake="grad-classes-not-from-w",
+    ),
+    Wrong(
+        "q2",
+        sgrad("X.T @ R / len(y), R.mean(axis=0)", R="softmax(X @ W + b) - one_hot(y, len(np.unique(y)))"),
+        "take the number of classes from W",
+        mistake="grad-classes-not-from-w",
     ),
     # ---- q3: train_softmax (2 sign, 4 transposed W, 5 off by one, 14 bias, 13 globals, 16)
     Wrong("q3", multi(update="W, b = W + lr * grad_W, b + lr * grad_b"), "The loss goes UP", mistake="gradient-ascent"),
@@ -410,6 +435,28 @@ WRONG = [
         "ends at the wrong W and b with",
         public="the public examples have 5 and 4 houses, fewer than 100; the hidden check has 400",
         mistake="first-100-rows-only",
+    ),
+    # issue 22: the number of classes taken from the labels, and stopping early, passed
+    Wrong(
+        "q3",
+        multi(init="W, b, history = np.zeros((X.shape[1], len(np.unique(y)))), np.zeros(len(np.unique(y))), []"),
+        "take the number of classes from the argument k",
+        mistake="classes-from-labels",
+    ),
+    Wrong(
+        "q3",
+        multi(init="k = int(y.max()) + 1\n    W, b, history = np.zeros((X.shape[1], k)), np.zeros(k), []"),
+        "take the number of classes from the argument k",
+        mistake="classes-from-labels",
+    ),
+    Wrong(
+        "q3",
+        multi(
+            record="history.append(cross_entropy(softmax(X @ W + b), y))\n"
+            "        if len(history) > 1 and history[-2] - history[-1] < 0.01:\n            break"
+        ),
+        "the loop stopped early",
+        mistake="stops-early",
     ),
     # ---- q4: training run, untrained loss, accuracy (15 leakage, 13 typed-in, 1 argmax axis, 8, 16)
     Wrong(
