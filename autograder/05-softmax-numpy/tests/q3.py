@@ -22,7 +22,7 @@ def test_train_softmax_example(train_softmax):
     if not ok:
         message = 'train_softmax should be a function: def train_softmax(X, y, k, lr, steps): ...'
         raise AssertionError(message)
-    examples = [(np.array([[2.0], [1.0], [-1.0], [-2.0]]), np.array([1, 1, 0, 0]), 2, 0.3, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5], [0.0, 0.2]]), np.array([0, 1, 2, 1, 0]), 3, 0.5, 4)]
+    examples = [(np.array([[2.0], [1.0], [-1.0], [-2.0]]), np.array([1, 1, 0, 0]), 2, 0.3, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5], [0.0, 0.2]]), np.array([0, 1, 2, 1, 0]), 3, 0.5, 4), (np.array([[0.5, -1.0], [1.0, 1.0], [-0.5, 0.0], [2.0, -0.5]]), np.array([0, 2, 0, 2]), 4, 0.5, 5), (np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.array([0, 1, 0, 1]), 2, 1.0, 30)]
     for X, y, k, lr, steps in examples:
         n, f = X.shape
         copies = (X.copy(), y.copy())
@@ -32,6 +32,8 @@ def test_train_softmax_example(train_softmax):
         except Exception as e:
             if type(e).__name__ == 'TypeError' and 'data type' in str(e):
                 hint = 'np.zeros takes the whole shape as one tuple, then a dtype: W = np.zeros((X.shape[1], k))'
+            elif type(e).__name__ in ('IndexError', 'ValueError') and len(set(y.tolist())) < k:
+                hint = f'the labels {y.tolist()} hold no house of some of the {k} classes: take the number of classes from the argument k (in softmax_gradient from W.shape[1]), never from the labels'
             elif 'matmul' in str(e) or 'broadcast' in str(e):
                 hint = 'a shape error: does W have one row per column of X and one column per class, np.zeros((X.shape[1], k))? And does it use its own arguments X and y, not X_train and y_train?'
             else:
@@ -59,6 +61,10 @@ def test_train_softmax_example(train_softmax):
         if W.shape == (k, f) and f != k:
             message = f'W has shape ({k}, {f}): it should be (f, k) = ({f}, {k}), one column per class, so that X @ W works.'
             raise AssertionError(message)
+        from_labels = {len(set(y.tolist())), int(max(y)) + 1}
+        if W.ndim == 2 and W.shape[0] == f and (W.shape[1] != k) and (W.shape[1] in from_labels):
+            message = f'W has {W.shape[1]} columns, but k = {k} classes were asked for, and the labels {y.tolist()} hold no house of some of them: take the number of classes from the argument k, never from the labels.'
+            raise AssertionError(message)
         ok = W.shape == (f, k)
         if not ok:
             message = f'With {f} feature(s) and {k} classes, W should have shape ({f}, {k}); got {W.shape}.'
@@ -69,6 +75,9 @@ def test_train_softmax_example(train_softmax):
             raise AssertionError(message)
         if np.ndim(out[2]) == 0:
             message = 'history is a single number: start it as a list, history = [], and append one loss per step.'
+            raise AssertionError(message)
+        if 1 < len(h) < steps - 1:
+            message = f'history has {len(h)} losses for {steps} steps: the loop stopped early (a `break` when the loss changes little?). Do all `steps` updates: whoever calls train_softmax decides how long it trains.'
             raise AssertionError(message)
         ok = len(h) in (steps, steps + 1)
         count = '1 entry (is `return` indented inside the for loop?)' if len(h) == 1 else f'{len(h)} entries'
@@ -111,9 +120,9 @@ def test_train_softmax_fresh_inputs(train_softmax):
         message = 'train_softmax should be a function: def train_softmax(X, y, k, lr, steps): ...'
         raise AssertionError(message)
     rng = np.random.default_rng(309)
-    for n, f, k, lr, steps, dtype in [(30, 3, 4, 0.5, 20, float), (12, 1, 2, 1.0, 30, float), (400, 5, 5, 0.3, 10, float), (20, 2, 3, 0.5, 15, np.float32)]:
+    for n, f, k, lr, steps, dtype in [(30, 3, 4, 0.5, 20, float), (12, 1, 2, 1.0, 30, float), (400, 5, 5, 0.3, 10, float), (20, 2, 3, 0.5, 15, np.float32), (16, 2, 6, 0.5, 12, float)]:
         X = rng.normal(size=(n, f))
-        y = rng.integers(0, k, size=n)
+        y = rng.integers(0, k, size=n) if k != 6 else rng.choice([0, 2, 3], size=n)
         want_W, want_b, losses = reference(X, y, k, lr, steps, np.zeros((f, k)), np.zeros(k))
         args = (X.astype(dtype), y)
         try:

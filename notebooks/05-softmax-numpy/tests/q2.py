@@ -42,16 +42,27 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
     if not ok:
         message = f'cross_entropy should be {want:.4f} here: the mean of -log 0.7, -log 0.6, -log 0.3, -log 0.25; got {got:.4f}.'
         raise AssertionError(message)
-    examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0])), (np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3]))]
+    examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0])), (np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3])), (np.array([[0.5, -1.0], [1.0, 1.0], [-0.5, 0.0], [2.0, -0.5]]), np.array([0, 2, 0, 2]), np.array([[0.1, 0.3, -0.2, 0.0], [-0.1, 0.2, 0.4, 0.1]]), np.array([0.0, 0.1, -0.1, 0.2]))]
     for X, y, W, b in examples:
         n, f = X.shape
         k = W.shape[1]
+        example = f'X = {X.tolist()}, y = {y.tolist()}, W = {W.tolist()}, b = {b.tolist()}'
+        missing = sorted(set(range(k)) - set(y.tolist()))
         copies = [a.copy() for a in (X, y, W, b)]
         try:
             with np.errstate(all='ignore'):
                 out = softmax_gradient(X, y, W, b)
         except Exception as e:
-            message = f'softmax_gradient raised {type(e).__name__} on X ({n}, {f}), W ({f}, {k}): {str(e).strip()}. (A shape error? grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k), k = W.shape[1]: (f, n) times (n, k).)'
+            kind, text = (type(e).__name__, str(e).strip())
+            if kind == 'NameError':
+                hint = 'a name it uses is not defined: use its own arguments X, y, W and b, and run the cells that define softmax and one_hot first'
+            elif missing and kind in ('ValueError', 'IndexError'):
+                hint = f'W has {k} columns, so there are {k} classes, though these labels hold no house of class {missing}: take the number of classes from W, k = W.shape[1], not from the labels or a fixed 3'
+            elif kind == 'ValueError' and ('matmul' in text or 'broadcast' in text or 'shape' in text):
+                hint = 'a shape error: grad_W is X.T @ (P - Y) / n with Y = one_hot(y, k), k = W.shape[1]: (f, n) times (n, k)'
+            else:
+                hint = 'run it on this example yourself and read the line the error points to'
+            message = f'softmax_gradient raised {kind} on X ({n}, {f}), W ({f}, {k}): {text} ({hint}).'
             raise AssertionError(message) from None
         ok = out is not None
         if not ok:
@@ -104,12 +115,12 @@ def test_cross_entropy_and_gradient_examples(cross_entropy, softmax_gradient):
                     raise AssertionError(message)
         ok = np.allclose(gW, want_W)
         if not ok:
-            message = f'On this example grad_W should be {np.round(want_W, 4).tolist()}: X.T @ (P - Y) / n; got {np.round(gW, 4).tolist()}.'
+            message = f'On the example {example}, grad_W should be {np.round(want_W, 4).tolist()}: X.T @ (P - Y) / n; got {np.round(gW, 4).tolist()}.'
             raise AssertionError(message)
         if n == k and np.allclose(gb, R.mean(axis=1)) and (not np.allclose(gb, want_b)):
             message = 'grad_b averaged over the classes (axis=1): average P - Y over the houses, axis=0.'
             raise AssertionError(message)
         ok = np.allclose(gb, want_b)
         if not ok:
-            message = f'On this example grad_b should be {np.round(want_b, 4).tolist()}: (P - Y).mean(axis=0); got {np.round(gb, 4).tolist()}.'
+            message = f'On the example {example}, grad_b should be {np.round(want_b, 4).tolist()}: (P - Y).mean(axis=0); got {np.round(gb, 4).tolist()}.'
             raise AssertionError(message)
