@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from harness import ROOT, AnswerKey, answer_names, assert_source_course_split, working_dir
 
-from course import layout
+from course import layout, notebooks
 
 LESSON = "06-linear-torch"
 FEATURES = ["Gr_Liv_Area", "Longitude", "Latitude"]
@@ -165,3 +165,66 @@ def test_a_notebook_with_its_own_split_gains_nothing(key):
     assert not key.grade(env, "q1").full
     q5 = key.grade(env, "q5")
     assert not q5.full and "leakage" in q5.output
+
+
+def markdown_text(path) -> str:
+    """The lesson's Markdown as one string, its line breaks made spaces."""
+    nb = notebooks.read(path)
+    return " ".join(" ".join(notebooks.source_text(c).split()) for c in nb.cells if c.cell_type == "markdown")
+
+
+def printed(path) -> str:
+    """Everything the executed answer key printed."""
+    nb = notebooks.read(path)
+    return "".join(
+        o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream"
+    )
+
+
+def test_the_text_says_which_losses_warn_about_a_shape_mismatch_and_shows_it():
+    """Only the library losses warn about (n, 1) against (n,); a loss written by hand says nothing. The text
+    says so, and the answer key's output shows it (issue 22: "only gets a warning" was said of every loss)."""
+    import warnings
+
+    import torch
+
+    text = markdown_text(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    assert "only get a warning" not in text and "only gets a warning" not in text
+    assert "`F.mse_loss`, which it calls" in text and "prints nothing at all" in text
+    pred, target = torch.tensor([[1.0], [2.0]]), torch.tensor([1.0, 2.0])
+    for loss, warns in [(torch.nn.MSELoss(), True), (torch.nn.functional.mse_loss, True), (None, False)]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            torch.mean((pred - target) ** 2) if loss is None else loss(pred, target)
+        assert bool(caught) == warns, (loss, caught)
+    out = printed(layout.solution_notebook(ROOT, LESSON))
+    assert "shape of pred - target: (4, 4)" in out
+    assert 'nn.MSELoss(): loss 2.50, warned: "Using a target size' in out
+    assert "written by hand: loss 2.50, warned: nothing" in out
+    assert "with (4, 1) targets: loss 0.0" in out
+
+
+def test_the_text_claims_no_derivation_and_no_identical_loop_in_lesson_07():
+    """Lesson 02 gives the MSE gradient's formula and the student writes it as code; the text must not say the
+    student derived it. Lesson 07 trains with its own optimizer settings, so only the steps are the same."""
+    text = markdown_text(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    assert "derived" not in text and "derive" not in text
+    assert "you wrote `mse_gradient` from the formula that lesson gives" in text
+    assert "stays exactly the same" not in text
+    assert "section" not in text.lower().replace("given cell", ""), "cross-references name questions, not sections"
+
+
+def test_the_printed_numbers_match_the_text_and_the_rubric():
+    """The MSEs the text quotes, both measured with the trained weights, and the swing of the run without
+    zero_grad that the model answer and the rubric quote (about 0.3 to 3.8)."""
+    out = printed(layout.solution_notebook(ROOT, LESSON))
+    assert "MSE after training: training 0.270, validation 0.348" in out
+    text = markdown_text(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
+    assert "about 0.35 against 0.27" in text
+
+
+def test_the_run_without_zero_grad_swings_as_the_answer_and_rubric_say(env):
+    bad = env["curves"]["without zero_grad"]
+    assert 0.25 < min(bad[2:]) < 0.35 and 3.5 < max(bad[2:]) < 4.0
+    swings = sum(1 for a, b, c in zip(bad, bad[1:], bad[2:], strict=False) if b > a and b > c)
+    assert swings >= 5, "the loss without zero_grad should go up and down again and again"

@@ -44,7 +44,7 @@ def test_tensors(device, X_train_t, y_train_t, X_valid_t, y_valid_t):
             raise AssertionError(message)
         shape, want = (tuple(value.shape), shapes[name])
         if name.startswith('y') and shape == (want[0],):
-            message = f'{name} has shape {shape}: the model predicts shape (n, 1), and nn.MSELoss would broadcast (n, 1) against (n,) into an (n, n) table (with only a warning). Use .reshape(-1, 1).'
+            message = f'{name} has shape {shape}: the model predicts shape (n, 1), and (n, 1) minus (n,) broadcasts into an (n, n) table, so the loss is wrong (nn.MSELoss warns about it; a loss written by hand says nothing). Use .reshape(-1, 1).'
             raise AssertionError(message)
         if shape == want[::-1]:
             message = f'{name} has shape {shape}, the transpose of {want}: one row per house.'
@@ -82,8 +82,11 @@ def test_tensors(device, X_train_t, y_train_t, X_valid_t, y_valid_t):
             causes = [(price[valid if r is train else train], 'it holds the other part of the split.')]
         if np.allclose(got, want.reshape(got.shape), rtol=1e-06, atol=1e-06):
             continue
+        if got.shape[0] == want.shape[0] and np.allclose(np.sort(got, axis=0), np.sort(want.reshape(got.shape), axis=0), rtol=1e-06, atol=1e-06):
+            message = f'{name} holds the right numbers, but the houses are in another order: keep the rows in the order of {sources[name]}, so that row i of the features and row i of the targets are the same house.'
+            raise AssertionError(message)
         why = next((text for other, text in causes if other.shape[0] == got.shape[0] and np.allclose(got, other.reshape(got.shape), rtol=1e-05, atol=1e-05)), '')
-        message = f"{name} should hold the same numbers as {sources[name]} (section 0), house by house in the same order{(': ' + why if why else '.')}"
+        message = f"{name} should hold the same numbers as {sources[name]} (from the given cell), house by house in the same order{(': ' + why if why else '.')}"
         raise AssertionError(message)
 
 @test_case(points=None, hidden=True)

@@ -38,6 +38,9 @@ def test_autograd(w_auto, b_auto, loss_auto, grad_w_auto, grad_b_auto, autograd_
     if not ok:
         message = f'loss_auto should be a single number (a 0-d tensor), not shape {tuple(loss_auto.shape)}: take the mean.'
         raise AssertionError(message)
+    if any((isinstance(g, np.ndarray) for g in (grad_w_auto, grad_b_auto))):
+        message = 'grad_w_auto or grad_b_auto is a NumPy array: keep them as the tensors w_auto.grad and b_auto.grad (turn a copy into NumPy only for the comparison in autograd_matches).'
+        raise AssertionError(message)
     ok = isinstance(grad_w_auto, torch.Tensor) and isinstance(grad_b_auto, torch.Tensor)
     if not ok:
         message = f'grad_w_auto / grad_b_auto are {shown(grad_w_auto)} / {shown(grad_b_auto)}, not tensors: read w_auto.grad and b_auto.grad AFTER loss_auto.backward(). (.grad stays None without requires_grad=True, or on a tensor moved with .to() after creation.)'
@@ -70,10 +73,6 @@ def test_autograd(w_auto, b_auto, loss_auto, grad_w_auto, grad_b_auto, autograd_
     mean, std = (X_raw[train].mean(axis=0), X_raw[train].std(axis=0))
     X, y = ((X_raw[train] - mean) / std, price[train])
     w, b = (np.array([0.5, -0.2, 0.1]), 1.0)
-    ok = np.allclose(w_auto.detach().cpu().double().numpy().ravel(), w) and np.allclose(b_auto.detach().cpu().double().numpy(), b)
-    if not ok:
-        message = 'w_auto and b_auto should start at w_start and b_start (and stay there: no update step in this question).'
-        raise AssertionError(message)
 
     def gradient(X, y):
         r = X @ w + b - y
@@ -82,6 +81,13 @@ def test_autograd(w_auto, b_auto, loss_auto, grad_w_auto, grad_b_auto, autograd_
     def close(a, b_):
         return bool(np.allclose(a, b_, rtol=0.0001, atol=1e-06))
     gw, gb = gradient(X, y)
+    ok = np.allclose(w_auto.detach().cpu().double().numpy().ravel(), w) and np.allclose(b_auto.detach().cpu().double().numpy(), b)
+    if not ok and close(got_w, gw) and close(got_b, gb):
+        message = 'w_auto and b_auto no longer hold w_start and b_start, although their gradients were taken there: something updated them after backward(). There is no update step in this question: leave them as they were.'
+        raise AssertionError(message)
+    if not ok:
+        message = 'w_auto and b_auto should start at w_start and b_start: build them from those two values.'
+        raise AssertionError(message)
     if close(got_w, 2 / len(y) * X.T @ (X @ w + b - y.mean())) and (not close(got_w, gw)):
         message = 'Your predictions and targets have different shapes ((n,) and (n, 1)): the subtraction broadcast into an (n, n) table. Make w_auto shape (3, 1) so that X_train_t @ w_auto is (n, 1) like y_train_t.'
         raise AssertionError(message)
@@ -104,7 +110,7 @@ def test_autograd(w_auto, b_auto, loss_auto, grad_w_auto, grad_b_auto, autograd_
         raise AssertionError(message)
     ok = bool(autograd_matches)
     if not ok:
-        message = "autograd_matches is False, yet your gradients equal lesson 02's: compare with np.allclose(..., rtol=1e-4) after flattening grad_w_auto with .ravel() (shape (3, 1) against (3,) broadcasts into a (3, 3) table)."
+        message = "autograd_matches is False, yet your gradients equal lesson 02's. If you compared with np.allclose, flatten grad_w_auto with .ravel() first: shape (3, 1) against (3,) broadcasts into a (3, 3) table of every pair, and those are not all close. Compare with rtol=1e-4, as the text says."
         raise AssertionError(message)
 
 @test_case(points=None, hidden=True)

@@ -27,7 +27,7 @@ def test_train(train):
         torch.manual_seed(0)
         model = torch.nn.Linear(2, 1)
     start = np.append(model.weight.detach().double().numpy().ravel(), model.bias.item())
-    lr, epochs = (0.1, 4)
+    lr, epochs = (0.05, 4)
 
     def descent(slip=None):
         """Lesson 03's gradient descent in NumPy from the same start, or with one typical slip."""
@@ -59,8 +59,11 @@ def test_train(train):
         if 'dtype' in text or 'Double' in text:
             message = f'train mixed float64 and float32 ({type(e).__name__}: {text[:150]}): keep the data and the model float32.'
             raise AssertionError(message) from None
+        if 'must match the size' in text:
+            message = f"train's predictions and targets have different numbers of rows ({type(e).__name__}: {text[:120]}). This check gives train 8 houses: does train use the X and y it is given, not X_train_t or y_train_t?"
+            raise AssertionError(message) from None
         hint = ' This check gives train a model with 2 features: does train use the model it is given (not a new LinearRegression(3) or reg_model) and the X and y it is given?' if 'cannot be multiplied' in text else ''
-        message = f'train(nn.Linear(2, 1), X, y, lr=0.1, epochs=4) raised {type(e).__name__}: {text[:200]}.{hint}'
+        message = f'train(nn.Linear(2, 1), X, y, lr={lr}, epochs={epochs}) raised {type(e).__name__}: {text[:200]}.{hint}'
         raise AssertionError(message) from None
     if any(('target size' in str(w.message) for w in caught)):
         message = 'nn.MSELoss warned that the predictions and targets have different shapes: (n, 1) against (n,) broadcasts into an (n, n) table. Give predictions and targets the same shape (n, 1); do not squeeze.'
@@ -87,6 +90,20 @@ def test_train(train):
 
     def close(a, b):
         return bool(np.allclose(a, b, rtol=0.0001, atol=1e-05))
+    if not close(got, expected[None][0]):
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(0)
+            other = torch.nn.Linear(2, 1)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                train(other, X.clone(), y.clone(), lr / 2, epochs)
+            halved = np.append(other.weight.detach().cpu().double().numpy().ravel(), other.bias.item())
+        except Exception:
+            halved = None
+        if halved is not None and np.allclose(halved, got, rtol=1e-06, atol=1e-07):
+            message = f'train gave the same weights with lr={lr} and with lr={lr / 2}: it does not use its lr argument. Build the optimizer with lr=lr, the learning rate train is given.'
+            raise AssertionError(message)
     slips = {'accumulate': 'Without optimizer.zero_grad() the gradients of all steps add up in .grad: call optimizer.zero_grad() at the start of every step.', 'twice': 'The update is twice too big, as if loss.backward() ran twice per step (or lr were doubled): call backward once per step, with the lr train was given.', 'sum': 'The update is n times too big: the loss should be the MEAN squared error (nn.MSELoss()), not the sum.'}
     for slip, message in slips.items():
         if close(got, expected[slip][0]):
