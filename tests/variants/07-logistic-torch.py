@@ -13,21 +13,31 @@ X_valid = torch.tensor((lonlat[valid_idx] - feat_mean) / feat_std, dtype=torch.f
 """
 
 
-def train_variant(body: str, head: str = "optimizer = torch.optim.Adam(model.parameters(), lr=lr)") -> str:
-    """A whole train_classifier whose loop body is ``body`` (indented 8 spaces)."""
-    lines = "\n".join("        " + ln for ln in body.strip().split("\n"))
+VALID_LOSS = "with torch.no_grad():\n    valid_loss = F.cross_entropy(model(X_val), y_val)"
+RECORD = "train_losses.append(loss.item())\nvalid_losses.append(valid_loss.item())"
+
+
+def loop(
+    head: str = "optimizer = optim.SGD(model.parameters(), lr=lr)",
+    zero: str = "optimizer.zero_grad()",
+    loss: str = "loss = F.cross_entropy(model(X), y)",
+    valid: str = VALID_LOSS,
+    backward: str = "loss.backward()",
+    step: str = "optimizer.step()",
+    record: str = RECORD,
+    ret: str = "return train_losses, valid_losses",
+) -> str:
+    """A whole train_classifier as the answer key writes it, with one part replaced (an empty part left out)."""
+    body = "\n".join(part for part in (zero, loss, valid, backward, step, record) if part)
+    lines = "\n".join("        " + ln for ln in body.split("\n"))
     return (
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
         f"    {head}\n"
         "    train_losses, valid_losses = [], []\n"
         "    for step in range(steps):\n"
         f"{lines}\n"
-        "    return train_losses, valid_losses\n"
+        f"    {ret}\n"
     )
-
-
-GOOD_STEP = "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
-RECORD_VALID = "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())"
 
 
 def ce_variant(expr: str) -> str:
@@ -47,7 +57,7 @@ ONEHOT = "F.one_hot(labels, logits.shape[1])"
 
 LOGREG_ON = (
     "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
-    "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, {X}, {y}, X_valid, y_valid, 300, 0.1)\n"
+    "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, {X}, {y}, X_valid, y_valid, 300, 0.5)\n"
     "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)"
 )
 MLP_ON = (
@@ -236,6 +246,12 @@ WRONG = [
     # q3: the model
     Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)", mistake="logreg-nn-linear-3-2"),  # 4
     Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True", mistake="bias-true"),  # 14
+    Wrong(
+        "q3",
+        "logreg = nn.Sequential(nn.Linear(2, 3), nn.Softmax(dim=1)).to(device)",
+        "has an nn.Softmax after the layer",
+        mistake="softmax-in-the-model",
+    ),  # 6 extra normalisation: softmax before a loss that applies it
     Wrong(
         "q3", "logreg = nn.Sequential(nn.Linear(2, 3))", "should be an nn.Linear layer", mistake="nn-linear-layer"
     ),  # 7
@@ -489,153 +505,94 @@ WRONG = [
     # q6: the training loop
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP.replace("model(X), y", "model(X_train), y_train")
-            + "train_losses.append(loss.item())\n"
-            + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(model(X_train), y_train)"),
         "it uses the notebook's X_train and y_train",
         mistake="uses-notebook-train-tensors",
     ),  # 15 the notebook's rows, not the arguments
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP
-            + "train_losses.append(loss.item())\n"
-            + RECORD_VALID.replace("model(X_val), y_val", "model(X_valid), y_valid")
-        ),
+        loop(valid=VALID_LOSS.replace("model(X_val), y_val", "model(X_valid), y_valid")),
         "it uses the notebook's X_valid and y_valid",
         mistake="uses-notebook-valid-tensors",
     ),  # 15
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID + "\nreturn train_losses, valid_losses"
-        ),
+        loop(record=RECORD + "\nreturn train_losses, valid_losses"),
         "is the return indented inside the loop?",
         mistake="return-indented-inside-loop",
     ),  # 5 one step only
+    Wrong("q6", loop(zero=""), "never resets the gradients", mistake="never-resets-gradients"),  # 14
     Wrong(
         "q6",
-        train_variant(
-            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n"
-            + RECORD_VALID
-        ),
-        "never resets the gradients",
-        mistake="never-resets-gradients",
-    ),  # 14
-    Wrong(
-        "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID,
-            head="optimizer = torch.optim.SGD(model.parameters(), lr=lr)",
-        ),
-        "torch.optim.Adam, as given",
+        loop(head="optimizer = torch.optim.Adam(model.parameters(), lr=lr)"),
+        "that is Adam",
         mistake="wrong-optimizer",
-    ),
+    ),  # the optimizer given replaced
+    Wrong("q6", loop(step=""), "in that order", mistake="no-step-after-backward"),  # 14 no step
     Wrong(
         "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "in that order",
-        mistake="no-step-after-backward",
-    ),  # 14 no step
-    Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\noptimizer.step()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(zero="optimizer.zero_grad()\noptimizer.step()", step=""),
         "in that order",
         mistake="no-step-after-backward",
     ),  # the order of the steps
     Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\n(-loss).backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "The training loss should fall",
-        mistake="gradient-ascent",
+        "q6", loop(backward="(-loss).backward()"), "The training loss should fall", mistake="gradient-ascent"
     ),  # 2 gradient ascent
     Wrong(
         "q6",
-        train_variant(GOOD_STEP + "train_losses.append(loss.item())\nvalid_losses.append(loss.item())"),
+        loop(valid="valid_loss = loss"),
         "valid_losses repeats the training loss",
         mistake="valid-losses-repeats-training-loss",
     ),
     Wrong(
         "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(torch.softmax(model(X), dim=1), y)\nloss.backward()\n"
-            "optimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(torch.softmax(model(X), dim=1), y)"),
         "applies softmax before F.cross_entropy",
         mistake="applies-softmax-before-f-cross-entropy",
     ),  # 6 extra normalisation: the double softmax
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss)\nvalid_losses.append(F.cross_entropy(model(X_val), y_val))"
-        ),
+        loop(record="train_losses.append(loss)\nvalid_losses.append(valid_loss)"),
         "use loss.item()",
         mistake="use-loss-item",
     ),  # 7
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n"
-            "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val[:5]), y_val[:5]).item())"
-        ),
+        loop(valid=VALID_LOSS.replace("model(X_val), y_val", "model(X_val[:5]), y_val[:5]")),
         "valid_losses: at each step",
         mistake="valid-losses-at-each-step",
     ),  # 11
     Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X_val), y_val)\nloss.backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "leakage",
-        mistake="leakage",
+        "q6", loop(loss="loss = F.cross_entropy(model(X_val), y_val)"), "leakage", mistake="leakage"
     ),  # 15 learns from the validation rows
     Wrong(
         "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(torch.cat([X, X_val])), torch.cat([y, y_val]))\n"
-            "loss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(model(torch.cat([X, X_val])), torch.cat([y, y_val]))"),
         "leakage",
         mistake="leakage",
     ),  # 15 train + validation
+    Wrong("q6", loop(ret="return valid_losses, train_losses"), "the other way round", mistake="other-way-round"),
     Wrong(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    train_losses, valid_losses = [], []\n"
-        "    for step in range(steps):\n        optimizer.zero_grad()\n        loss = F.cross_entropy(model(X), y)\n"
-        "        loss.backward()\n        optimizer.step()\n        train_losses.append(loss.item())\n"
-        "        with torch.no_grad():\n            valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
-        "    return valid_losses, train_losses",
-        "the other way round",
-        mistake="other-way-round",
-    ),
-    Wrong(
-        "q6",
-        "import copy as _copy\n_good = train_classifier\n"
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    return _good(_copy.deepcopy(model), X, y, X_val, y_val, steps, lr)",
+        "import copy as _copy\n_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n    return _good(_copy.deepcopy(model), X, y, X_val, y_val, steps, lr)",
         "the model it is given, in place",
         mistake="model-given-place",
     ),
     Wrong(
         "q6",
-        "_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    return _good(model, X, y, X_val, y_val, steps, lr)[0]",
+        "_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n    return _good(model, X, y, X_val, y_val, steps, lr)[0]",
         "should return two lists",
         mistake="return-two-lists",
     ),  # 16
+    Wrong(
+        "q6",
+        loop(
+            valid="",
+            record="train_losses.append(loss.item())\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())",
+        ),
+        "validation loss AFTER the first update",
+        mistake="valid-loss-after-the-step",
+    ),  # the two curves measured on different weights
     # q7: accuracy, then training logreg and measuring it
     Wrong(
         "q7",
@@ -1052,23 +1009,42 @@ RIGHT = [
     ),
     Right(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
+        "    optimizer = optim.SGD(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
         "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
+        "        model.eval()\n        with torch.no_grad():\n"
+        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
         "        model.train()\n        logits = model(X)\n        loss = loss_fn(logits, y)\n"
         "        loss.backward()\n        optimizer.step()\n        optimizer.zero_grad()\n"
-        "        train_losses.append(float(loss.item()))\n        model.eval()\n        with torch.no_grad():\n"
-        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
+        "        train_losses.append(float(loss.item()))\n"
         "    return train_losses, valid_losses",
-        "nn.CrossEntropyLoss, zero_grad after the step",
+        "nn.CrossEntropyLoss, the validation loss first, zero_grad after the step",
     ),
     Right(
         "q6",
-        train_variant(
-            "model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
-            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(float(loss))"
+        loop(
+            zero="model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())",
+            valid="",
+            record="train_losses.append(float(loss))",
         ),
-        "model.zero_grad(), validation loss before the update, float(loss)",
+        "model.zero_grad(), validation loss recorded before the training loss, float(loss)",
+    ),
+    Right(
+        "q6",
+        loop(step="with torch.no_grad():\n    for p in model.parameters():\n        p -= lr * p.grad"),
+        "the SGD update written by hand instead of optimizer.step()",
+    ),
+    Right(
+        "q7",
+        "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, 300, 0.5)\n"
+        "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)\nalways_medium_acc = (y_valid == 1).float().mean().item()",
+        "the training cell run a second time: logreg trained twice, the checks look at the model as it is",
+    ),
+    Right(
+        "q7",
+        "logreg_valid_acc = round(accuracy(logreg(X_valid), y_valid), 4)\n"
+        "always_medium_acc = round((y_valid == 1).float().mean().item(), 3)",
+        "accuracies rounded to 4 and 3 decimals (586 houses resolve 1/586)",
     ),
     Right(
         "q7",
