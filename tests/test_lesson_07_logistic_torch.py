@@ -60,6 +60,22 @@ def test_numbers_quoted_in_the_text_are_the_solution_s(env, solution):
     assert abs(float((Z.max(dim=1).values - Z.min(dim=1).values).mean()) - 1) < 0.1  # "scores differ by about 1"
     gap = env["logreg_train_losses"][-1] - env["logreg_valid_losses"][-1]
     assert f"a difference of {gap:.3f} is within that chance" in text
+    # "about ±0.02 for 586 houses": the standard error of a mean loss over 586 houses, and the gap is within it
+    with torch.no_grad():
+        per_house = torch.nn.functional.cross_entropy(env["logreg"](env["X_valid"]), env["y_valid"], reduction="none")
+    spread = float(per_house.std()) / math.sqrt(len(per_house))
+    assert round(spread, 2) == 0.02 and abs(gap) < spread, spread
+    # both curves are measured on the same weights, before each step: the first two losses are the untrained model's
+    assert env["logreg_train_losses"][0] == pytest.approx(float(torch.as_tensor(env["loss_functional"])), abs=1e-6)
+    with torch.no_grad():
+        torch.manual_seed(0)
+        untrained = torch.nn.Linear(2, 3).to(env["X_valid"].device)
+        start_valid = float(torch.nn.functional.cross_entropy(untrained(env["X_valid"]), env["y_valid"]))
+    assert env["logreg_valid_losses"][0] == pytest.approx(start_valid, abs=1e-5)
+    assert "one learning rate suits most problems" not in text
+    assert "want class *indices*, not floats or one-hot rows" not in text  # F.cross_entropy takes probabilities too
+    assert "also take a float tensor shaped like the logits, read as a probability for every class" in text
+    assert "on 2344 houses from Ames, Iowa, and keep the other 586 of the 2930 aside" in text
     assert "(the final training loss is about 1.017)" in text and f"{env['logreg_train_losses'][-1]:.3f}" == "1.017"
 
 
@@ -100,9 +116,11 @@ def test_autograd_gives_the_numpy_lesson_s_gradient(env, solution):
     theirs = (env["autograd_grad_W"].numpy(), env["autograd_grad_b"].numpy())
     assert env["gradients_agree"] is True
     assert all(np.abs(m - t).max() < 1e-12 for m, t in zip(mine, theirs, strict=True))  # "They agree up to rounding"
-    assert "**the gradient you derived by hand in lesson 05 is exactly what autograd computes.**" in markdown_text(
-        solution
-    )
+    text = markdown_text(solution)
+    assert "**the gradient you wrote in lesson 05 is exactly what autograd computes.**" in text
+    assert (
+        "derived by hand" not in text and "you derived" not in text
+    )  # lesson 05 gives the derivation; the student writes the code
     assert float(np.abs(env["X_check"] @ (1000 * env["W_check"])).max()) > 1000  # "logits in the thousands"
 
 
@@ -164,11 +182,15 @@ def test_runs_again_with_the_same_numbers_and_finished_pictures(solution):
     printed = io.StringIO()
     ns: dict = {"__name__": "__main__"}
     plt.close("all")
+    shown = []  # (figure, text alternative) of every show_figure call, kept open to be looked at here
     with working_dir(layout.ROOT / layout.SOLUTIONS), contextlib.redirect_stdout(printed):
         for i, cell in enumerate(solution.cells):
             if cell.cell_type == "code":
                 exec(compile(notebooks.source_text(cell), f"<{LESSON} cell {i}>", "exec"), ns)
-    figures = [plt.figure(n) for n in plt.get_fignums()]
+                if "show_figure" in ns:
+                    ns["show_figure"] = lambda fig, alt: shown.append((fig, alt))
+    figures = [fig for fig, _ in shown]
+    assert len(figures) == 3 and all(len(alt.split()) > 20 for _, alt in shown)
     titles = {fig: [ax.get_title() for ax in fig.axes] for fig in figures}
     four = next(fig for fig in figures if "logistic regression: predicted class" in titles[fig])
     colour_bars = [ax for ax in four.axes if ax.get_label() == "<colorbar>"]
@@ -192,3 +214,52 @@ def test_runs_on_the_gpu_when_there_is_one(env):
     assert env["device"] == "cuda"
     assert env["X_train"].is_cuda and env["logreg"].weight.is_cuda
     assert env["logreg_valid_acc"] >= 0.47
+
+
+@pytest.mark.slow
+def test_a_check_after_a_crashed_answer_cell_says_so_instead_of_passing_an_older_value(tmp_path):
+    """q8 answered right and checked, then its cell run again with a typo on its last line: the check must
+    not pass the value left over from the first run (it printed "q8 passed!" under a traceback)."""
+    import shutil
+
+    import nbformat
+    from test_hand_in import kernel
+
+    folder = tmp_path / LESSON
+    shutil.copytree(layout.student_dir(layout.ROOT, LESSON), folder)
+    student = notebooks.read(layout.student_notebook(layout.ROOT, LESSON))
+    code = [notebooks.source_text(c) for c in student.cells if c.cell_type == "code"]
+    setup = code[0]
+    example = next(src for src in code if "check_rng = np.random.default_rng(3)" in src)
+    answer = (
+        "def gradient_from_lesson05(X, y, W, b):\n"
+        "    R = softmax(X @ W + b) - one_hot(y, W.shape[1])\n"
+        "    return X.T @ R / len(y), R.mean(axis=0)\n\n\n"
+        "W_torch = torch.tensor(W_check, requires_grad=True)\n"
+        "b_torch = torch.tensor(b_check, requires_grad=True)\n"
+        "F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()\n"
+        "autograd_grad_W, autograd_grad_b = W_torch.grad, b_torch.grad\n"
+        "grad_W, grad_b = gradient_from_lesson05(X_check, y_check, W_check, b_check)\n"
+        "gradients_agree = np.allclose(grad_W, autograd_grad_W, atol=1e-6)"
+        " and np.allclose(grad_b, autograd_grad_b, atol=1e-6)"
+    )
+    crashed = answer.replace("autograd_grad_b, atol=1e-6)", "autograd_grad_bb, atol=1e-6)")
+    check = 'grader.check("q8")'
+    sources = [setup, example, answer, check, crashed, check]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    with kernel(nb, folder, allow_errors=True) as run:
+        for index in range(len(nb.cells)):
+            run(index)
+
+    def shown(cell) -> str:
+        texts = []
+        for out in cell.outputs:
+            texts.append(out.get("text", "") or out.get("data", {}).get("text/plain", ""))
+            texts += out.get("traceback", [])
+        return "\n".join(texts)
+
+    first, after_crash = shown(nb.cells[3]), shown(nb.cells[5])
+    assert "q8 passed!" in first or "All test cases passed" in first, first
+    assert "NameError" in shown(nb.cells[4])
+    assert "passed" not in after_crash and after_crash.startswith("q8 not checked:"), after_crash
+    assert "NameError" in after_crash and "gradients_agree" in after_crash, after_crash

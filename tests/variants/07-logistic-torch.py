@@ -13,21 +13,31 @@ X_valid = torch.tensor((lonlat[valid_idx] - feat_mean) / feat_std, dtype=torch.f
 """
 
 
-def train_variant(body: str, head: str = "optimizer = torch.optim.Adam(model.parameters(), lr=lr)") -> str:
-    """A whole train_classifier whose loop body is ``body`` (indented 8 spaces)."""
-    lines = "\n".join("        " + ln for ln in body.strip().split("\n"))
+VALID_LOSS = "with torch.no_grad():\n    valid_loss = F.cross_entropy(model(X_val), y_val)"
+RECORD = "train_losses.append(loss.item())\nvalid_losses.append(valid_loss.item())"
+
+
+def loop(
+    head: str = "optimizer = optim.SGD(model.parameters(), lr=lr)",
+    zero: str = "optimizer.zero_grad()",
+    loss: str = "loss = F.cross_entropy(model(X), y)",
+    valid: str = VALID_LOSS,
+    backward: str = "loss.backward()",
+    step: str = "optimizer.step()",
+    record: str = RECORD,
+    ret: str = "return train_losses, valid_losses",
+) -> str:
+    """A whole train_classifier as the answer key writes it, with one part replaced (an empty part left out)."""
+    body = "\n".join(part for part in (zero, loss, valid, backward, step, record) if part)
+    lines = "\n".join("        " + ln for ln in body.split("\n"))
     return (
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
         f"    {head}\n"
         "    train_losses, valid_losses = [], []\n"
         "    for step in range(steps):\n"
         f"{lines}\n"
-        "    return train_losses, valid_losses\n"
+        f"    {ret}\n"
     )
-
-
-GOOD_STEP = "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\n"
-RECORD_VALID = "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())"
 
 
 def ce_variant(expr: str) -> str:
@@ -47,7 +57,7 @@ ONEHOT = "F.one_hot(labels, logits.shape[1])"
 
 LOGREG_ON = (
     "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
-    "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, {X}, {y}, X_valid, y_valid, 300, 0.1)\n"
+    "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, {X}, {y}, X_valid, y_valid, 300, 0.5)\n"
     "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)"
 )
 MLP_ON = (
@@ -94,107 +104,204 @@ def autograd_cell(
 
 WRONG = [
     # q1: price classes
-    Wrong("q1", "price_class = np.digitize(price, price_edges) + 1", "only the class numbers 0 (low)"),  # 5 off by one
-    Wrong("q1", "price_edges = np.quantile(price, [0.25, 0.75])", "quartiles"),  # 5
-    Wrong("q1", "price_edges = np.percentile(price, [33, 66])", "1/3 and 2/3 of the way"),  # 8 rounding
-    Wrong("q1", "price_edges = np.array([139500.0, 189500.0])", "prices of ALL houses"),  # 13 typed-in values
-    Wrong("q1", "price_class = np.digitize(price, [150000.0, 200000.0])", "np.digitize(price, price_edges)"),  # 13
-    Wrong("q1", "price_class = None", "one class number per house"),  # 16
-    Wrong("q1", "price_edges = '139000, 190000'", "shape (2,)"),  # 7 a string for numbers
-    Wrong("q1", "price_edges = np.quantile(price, [0, 1 / 3, 2 / 3])", "shape (2,)"),  # 5 one edge too many
-    Wrong("q1", "price_edges = np.quantile(price[train_idx], [1 / 3, 2 / 3])", "prices of ALL houses"),  # 15 wrong rows
     Wrong(
-        "q1", "price_class = (price > price_edges[0]).astype(int) + (price > price_edges[1])", "exactly at an edge"
+        "q1",
+        "price_class = np.digitize(price, price_edges) + 1",
+        "only the class numbers 0 (low)",
+        mistake="classes-off-by-one",
+    ),  # 5 off by one
+    Wrong(
+        "q1",
+        "price_edges = np.quantile(price, [0.25, 0.75])",
+        "quartiles (1/4 and 3/4): cut at 1/3 and 2/3 of the way through the sorted prices",
+        mistake="quartiles",
+    ),  # 5
+    Wrong(
+        "q1", "price_edges = np.percentile(price, [33, 66])", "prices of ALL houses", mistake="edges-not-the-thirds"
+    ),  # 8 rounding
+    Wrong(
+        "q1", "price_edges = np.array([139500.0, 189500.0])", "prices of ALL houses", mistake="edges-not-the-thirds"
+    ),  # 13 typed-in values
+    Wrong(
+        "q1",
+        "price_class = np.digitize(price, [150000.0, 200000.0])",
+        "0 below the first edge",
+        mistake="classes-not-digitize",
+    ),  # 13
+    Wrong("q1", "price_class = None", "shape (2930,)", mistake="shape-2930"),  # 16
+    Wrong("q1", "price_edges = '139000, 190000'", "shape (2,)", mistake="shape-2"),  # 7 a string for numbers
+    Wrong(
+        "q1", "price_edges = np.quantile(price, [0, 1 / 3, 2 / 3])", "shape (2,)", mistake="shape-2"
+    ),  # 5 one edge too many
+    Wrong(
+        "q1",
+        "price_edges = np.quantile(price[train_idx], [1 / 3, 2 / 3])",
+        "prices of ALL houses",
+        mistake="edges-not-the-thirds",
+    ),  # 15 wrong rows
+    Wrong(
+        "q1",
+        "price_class = (price > price_edges[0]).astype(int) + (price > price_edges[1])",
+        "pd.qcut put it in the class below",
+        mistake="edge-ties-in-class-below",
     ),  # 9 ties at class edges
     Wrong(
-        "q1", "price_class = pd.qcut(price, 3, labels=False)", "pd.qcut put it in the class below"
+        "q1",
+        "price_class = pd.qcut(price, 3, labels=False)",
+        "pd.qcut put it in the class below",
+        mistake="edge-ties-in-class-below",
     ),  # 9 right-closed bins
-    Wrong("q1", "price_class = 2 - np.digitize(price, price_edges)", "0 below the first edge"),  # 2 sign
-    Wrong("q1", "price_class = np.digitize(np.sort(price), price_edges)", "0 below the first edge"),  # 11 row order
-    Wrong("q1", "price_class = np.digitize(price, price_edges)[:, None]", "shape (2930,)"),  # 4 shape
-    Wrong("q1", "price_class = np.digitize(price[:1], price_edges)", "shape (2930,)"),  # 11 one row
+    Wrong(
+        "q1",
+        "price_class = 2 - np.digitize(price, price_edges)",
+        "0 below the first edge",
+        mistake="classes-not-digitize",
+    ),  # 2 sign
+    Wrong(
+        "q1",
+        "price_class = np.digitize(np.sort(price), price_edges)",
+        "0 below the first edge",
+        mistake="classes-not-digitize",
+    ),  # 11 row order
+    Wrong(
+        "q1", "price_class = np.digitize(price, price_edges)[:, None]", "shape (2930,)", mistake="shape-2930"
+    ),  # 4 shape
+    Wrong(
+        "q1", "price_class = np.digitize(price[:1], price_edges)", "shape (2930,)", mistake="shape-2930"
+    ),  # 11 one row
     # q2: standardization and tensors
-    Wrong("q2", STANDARDIZE_WITH.format(rows="valid_idx"), "standardizing with validation statistics"),  # 15
-    Wrong("q2", STANDARDIZE_WITH.format(rows=":"), "statistics of the whole dataset"),  # 15
+    Wrong(
+        "q2",
+        STANDARDIZE_WITH.format(rows="valid_idx"),
+        "standardizing with validation statistics",
+        mistake="standardizing-validation-statistics",
+    ),  # 15
+    Wrong(
+        "q2", STANDARDIZE_WITH.format(rows=":"), "statistics of the whole dataset", mistake="statistics-whole-dataset"
+    ),  # 15
     Wrong(
         "q2",
         "lonlat -= feat_mean\nlonlat /= feat_std\n"
         "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)\n"
         "X_valid = torch.tensor(lonlat[valid_idx], dtype=torch.float32, device=device)",
-        "lonlat was changed in place",
+        "feat_std, and run the data cell again",
+        mistake="lonlat-changed-in-place",
     ),  # 12 in-place mutation of a global
-    Wrong("q2", "y_train = y_train.float()", "long class indices"),  # 7
-    Wrong("q2", "y_valid = y_valid.double()", "long class indices"),  # 7
-    Wrong("q2", "y_train = y_train.int()", "long class indices"),  # 7
-    Wrong("q2", "y_train = F.one_hot(y_train, 3)", "is one-hot"),  # 7
+    Wrong("q2", "y_train = y_train.float()", "long class indices", mistake="long-class-indices"),  # 7
+    Wrong("q2", "y_valid = y_valid.double()", "long class indices", mistake="long-class-indices"),  # 7
+    Wrong("q2", "y_train = y_train.int()", "long class indices", mistake="long-class-indices"),  # 7
+    Wrong(
+        "q2",
+        "y_train = F.one_hot(y_train, 3)",
+        "one class index (0, 1 or 2) per house, shape (2344,)",
+        mistake="one-hot",
+    ),  # 7
     Wrong(
         "q2",
         "X_train = torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device)",
         "X_train is not standardized",
+        mistake="x-train-standardized",
     ),  # 14 skipped step
     Wrong(
         "q2",
         "X_train = torch.tensor(lonlat[train_idx] / feat_std, dtype=torch.float32, device=device)",
         "(lonlat[train_idx] - feat_mean) / feat_std",
+        mistake="wrong-standardization-formula",
     ),  # 6 half the normalisation
     Wrong(
         "q2",
         "X_train = torch.tensor((feat_mean - lonlat[train_idx]) / feat_std, dtype=torch.float32, device=device)",
         "(lonlat[train_idx] - feat_mean) / feat_std",
+        mistake="wrong-standardization-formula",
     ),  # 2 sign
     Wrong(
         "q2",
         "X_valid = torch.tensor((lonlat[valid_idx] - lonlat[valid_idx].mean(axis=0)) / lonlat[valid_idx].std(axis=0),"
         " dtype=torch.float32, device=device)",
         "(lonlat[valid_idx] - feat_mean) / feat_std",
+        mistake="valid-own-statistics",
     ),  # 15 validation rows standardized with their own statistics
-    Wrong("q2", "feat_std = lonlat[train_idx].var(axis=0)", "standard deviation"),  # 6
-    Wrong("q2", "feat_mean = lonlat[train_idx].mean()", "shape (2,)"),  # 1 no axis
-    Wrong("q2", "feat_mean = lonlat[train_idx].mean(axis=1)", "shape (2,)"),  # 1 the other axis
-    Wrong("q2", "X_train = X_train.double()", "should be float32"),  # 7
-    Wrong("q2", "X_train = X_train.cpu().numpy()", "should be a torch tensor"),  # 7 an array for a tensor
-    Wrong("q2", "X_valid = X_valid.T", "should have shape (586, 2)"),  # 4
-    Wrong("q2", "X_train = X_valid.clone()", "should have shape (2344, 2)"),  # 15 rows swapped
-    Wrong("q2", "y_train = torch.tensor(price_class, device=device)", "shape (2344,)"),  # 15 all rows
+    Wrong("q2", "feat_std = lonlat[train_idx].var(axis=0)", "standard deviation", mistake="standard-deviation"),  # 6
+    Wrong("q2", "feat_mean = lonlat[train_idx].mean()", "Use axis=0.", mistake="stats-no-axis"),  # 1 no axis
+    Wrong(
+        "q2", "feat_mean = lonlat[train_idx].mean(axis=1)", "Use axis=0.", mistake="stats-no-axis"
+    ),  # 1 the other axis
+    Wrong("q2", "X_train = X_train.double()", "should be float32", mistake="float32"),  # 7
+    Wrong(
+        "q2", "X_train = X_train.cpu().numpy()", "should be a torch tensor", mistake="torch-tensor"
+    ),  # 7 an array for a tensor
+    Wrong("q2", "X_valid = X_valid.T", "should have shape (586, 2)", mistake="have-shape-586-2"),  # 4
+    Wrong(
+        "q2", "X_train = X_valid.clone()", "should have shape (2344, 2)", mistake="have-shape-2344-2"
+    ),  # 15 rows swapped
+    Wrong(
+        "q2", "y_train = torch.tensor(price_class, device=device)", "shape (2344,)", mistake="shape-2344"
+    ),  # 15 all rows
     Wrong(
         "q2",
         "y_valid = torch.tensor(price_class[valid_idx][::-1].copy(), device=device)",
         "y_valid: the price classes of the rows valid_idx",
+        mistake="y-valid-price-classes-rows-valid",
     ),  # 11 row order
     # q3: the model
-    Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)"),  # 4
-    Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True"),  # 14
-    Wrong("q3", "logreg = nn.Sequential(nn.Linear(2, 3))", "should be an nn.Linear layer"),  # 7
-    Wrong("q3", "logreg_weight_shape = (2, 3)", "is the warm-up's W"),  # 4
-    Wrong("q3", "logreg_weight_shape = (3, 2, 1)", "should be the shape of logreg.weight"),  # 5
-    Wrong("q3", "logreg_bias_shape = (1, 3)", "1-D, (3,)"),  # 4
-    Wrong("q3", "logreg_weight_shape = '(3, 2)'", "should be a tuple of integers"),  # 7
-    Wrong("q3", "logreg_bias_shape = (3.0,)", "should be a tuple of integers"),  # 7
-    Wrong("q3", "logreg_bias_shape = (3)", "a tuple of one number needs a comma"),  # 7 (3) is an int
-    Wrong("q3", "logits_untrained = torch.randn(2344, 3)", "a linear function of the standardized features"),  # 13
-    Wrong("q3", "logits_untrained = logreg(X_train).T", "is transposed"),  # 4
-    Wrong("q3", "logits_untrained = logreg(X_valid)", "one row per TRAINING house"),  # 15
+    Wrong("q3", "logreg = nn.Linear(3, 2)", "logreg is nn.Linear(3, 2)", mistake="logreg-nn-linear-3-2"),  # 4
+    Wrong("q3", "logreg = nn.Linear(2, 3, bias=False)", "bias=True", mistake="bias-true"),  # 14
+    Wrong(
+        "q3",
+        "logreg = nn.Sequential(nn.Linear(2, 3), nn.Softmax(dim=1)).to(device)",
+        "has an nn.Softmax after the layer",
+        mistake="softmax-in-the-model",
+    ),  # 6 extra normalisation: softmax before a loss that applies it
+    Wrong(
+        "q3", "logreg = nn.Sequential(nn.Linear(2, 3))", "should be an nn.Linear layer", mistake="nn-linear-layer"
+    ),  # 7
+    Wrong("q3", "logreg_weight_shape = (2, 3)", "is the warm-up's W", mistake="warm-up-w-layout"),  # 4
+    Wrong(
+        "q3", "logreg_weight_shape = (3, 2, 1)", "should be the shape of logreg.weight", mistake="shape-logreg-weight"
+    ),  # 5
+    Wrong("q3", "logreg_bias_shape = (1, 3)", "1-D, (3,)", mistake="bias-shape-2d"),  # 4
+    Wrong("q3", "logreg_weight_shape = '(3, 2)'", "should be a tuple of integers", mistake="tuple-integers"),  # 7
+    Wrong("q3", "logreg_bias_shape = (3.0,)", "should be a tuple of integers", mistake="tuple-integers"),  # 7
+    Wrong(
+        "q3", "logreg_bias_shape = (3)", "a tuple of one number needs a comma", mistake="tuple-one-number-needs-comma"
+    ),  # 7 (3) is an int
+    Wrong(
+        "q3",
+        "logits_untrained = torch.randn(2344, 3)",
+        "a linear function of the standardized features",
+        mistake="logits-not-untrained-layer",
+    ),  # 13
+    Wrong("q3", "logits_untrained = logreg(X_train).T", "is transposed", mistake="transposed"),  # 4
+    Wrong(
+        "q3", "logits_untrained = logreg(X_valid)", "one row per TRAINING house", mistake="one-row-per-training-house"
+    ),  # 15
     Wrong(
         "q3",
         "logits_untrained = logreg(torch.tensor(lonlat[train_idx], dtype=torch.float32, device=device))",
         "a linear function of the standardized features",
+        mistake="logits-not-untrained-layer",
     ),  # 14 the raw coordinates
     Wrong(
         "q3",
         "logreg = nn.Linear(2, 3).to(device)\nlogits_untrained = logreg(X_train)",
-        "right after creating logreg (seed 0)",
+        "a linear function of the standardized features",
+        mistake="logits-not-untrained-layer",
     ),  # 14 the seed line skipped
     # q4: softmax
-    Wrong("q4", softmax_variant("return torch.softmax(logits, dim=0)"), "softmax over dim 0"),  # 1
+    Wrong(
+        "q4", softmax_variant("return torch.softmax(logits, dim=0)"), "softmax over dim 0", mistake="softmax-over-dim-0"
+    ),  # 1
     Wrong(
         "q4",
         softmax_variant("e = torch.exp(logits)\nreturn e / e.sum(dim=1, keepdim=True)"),
         "overflows on large logits",
+        mistake="overflows-large-logits",
     ),  # 10
     Wrong(
         "q4",
         softmax_variant("e = torch.exp(logits - logits.max())\nreturn e / e.sum()"),
         "divide each row by its total",
+        mistake="rows-do-not-sum-to-1",
     ),  # 1 no axis
     Wrong(
         "q4",
@@ -203,8 +310,14 @@ WRONG = [
             "return torch.tensor(e / e.sum(axis=1, keepdims=True))"
         ),
         "gradients must flow",
+        mistake="gradients-must-flow",
     ),  # 7 NumPy inside
-    Wrong("q4", softmax_variant("return torch.softmax(logits.detach(), dim=1)"), "gradients must flow"),  # 14
+    Wrong(
+        "q4",
+        softmax_variant("return torch.softmax(logits.detach(), dim=1)"),
+        "gradients must flow",
+        mistake="gradients-must-flow",
+    ),  # 14
     Wrong(
         "q4",
         softmax_variant(
@@ -212,276 +325,401 @@ WRONG = [
             "return e / e.sum(dim=1, keepdim=True)"
         ),
         "changed its input in place",
+        mistake="changed-input-place",
     ),  # 12
     Wrong(
         "q4",
         softmax_variant("e = torch.exp(logits - logits.max(dim=1))\nreturn e / e.sum(dim=1, keepdim=True)"),
         "gives a pair (values, indices)",
+        mistake="gives-pair-values-indices",
     ),  # 7 max(dim=...) returns a pair
     Wrong(
         "q4",
         softmax_variant("e = torch.exp(logits - logits.max(dim=1).values)\nreturn e / e.sum(dim=1)"),
         "Keep the reduced dimension with keepdim=True",
+        mistake="keep-reduced-dimension-keepdim-true",
     ),  # 1 the kept dimension
-    Wrong("q4", softmax_variant("return torch.log_softmax(logits, dim=1)"), "LOG-probabilities"),  # 3
-    Wrong("q4", softmax_variant("return torch.sigmoid(logits)"), "uses the sigmoid"),  # 14
-    Wrong("q4", softmax_variant("return torch.softmax(logits, dim=1) / logits.shape[1]"), "should sum to 1"),  # 6
-    Wrong("q4", softmax_variant("probs = torch.softmax(logits, dim=1)"), "a missing return"),  # 16
+    Wrong(
+        "q4",
+        softmax_variant("return torch.log_softmax(logits, dim=1)"),
+        "LOG-probabilities",
+        mistake="log-probabilities",
+    ),  # 3
+    Wrong("q4", softmax_variant("return torch.sigmoid(logits)"), "uses the sigmoid", mistake="uses-sigmoid"),  # 14
+    Wrong(
+        "q4",
+        softmax_variant("return torch.softmax(logits, dim=1) / logits.shape[1]"),
+        "divide each row by its total",
+        mistake="rows-do-not-sum-to-1",
+    ),  # 6
+    Wrong(
+        "q4", softmax_variant("probs = torch.softmax(logits, dim=1)"), "a missing return", mistake="missing-return"
+    ),  # 16
     Wrong(
         "q4",
         softmax_variant("return torch.softmax(logits[:1], dim=1).expand(len(logits), -1)"),
-        "wrong on the example",
+        "is wrong on the example: exponentiate (after subtracting each row's maximum), then divide each row by its total",
+        mistake="one-row-softmax",
     ),  # 11 one row
-    Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=0)", "one total per house"),  # 1
-    Wrong("q4", "prob_row_sums = probs_untrained.sum(dim=1) / 3", "probs_untrained.sum(dim=1)"),  # 6
+    Wrong(
+        "q4", "prob_row_sums = probs_untrained.sum(dim=0)", "one total per house", mistake="one-total-per-house"
+    ),  # 1
+    Wrong(
+        "q4",
+        "prob_row_sums = probs_untrained.sum(dim=1) / 3",
+        "probs_untrained.sum(dim=1)",
+        mistake="probs-untrained-sum-dim-1",
+    ),  # 6
     Wrong(
         "q4",
         "probs_untrained = torch.softmax(logits_untrained, dim=0)\nprob_row_sums = probs_untrained.sum(dim=1)",
         "probs_untrained should be softmax_probs(logits_untrained)",
+        mistake="probs-untrained-not-softmax-probs",
     ),  # 1
     Wrong(
         "q4",
         "probs_untrained = logits_untrained / logits_untrained.sum(dim=1, keepdim=True)",
         "probs_untrained should be softmax_probs(logits_untrained)",
+        mistake="probs-untrained-not-softmax-probs",
     ),  # 14
     # q5: cross-entropy four ways
-    Wrong("q5", "loss_functional = F.cross_entropy(probs_untrained, y_train)", "loss_functional got probabilities"),
-    Wrong("q5", "loss_module = ce_module(softmax_probs(logits_untrained), y_train)", "loss_module got probabilities"),
-    Wrong("q5", "loss_nll = F.nll_loss(probs_untrained, y_train)", "expects LOG-probabilities"),  # 14
-    Wrong("q5", "loss_nll = F.nll_loss(F.log_softmax(logits_untrained, dim=0), y_train)", "loss_nll disagrees"),  # 1
-    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum()"), "sums over the houses"),  # 6
-    Wrong("q5", ce_variant(f"({ONEHOT} * torch.log(probs)).sum(dim=1).mean()"), "ce_by_hand is negative"),  # 2
-    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log10(probs)).sum(dim=1).mean()"), "log base 10"),  # 3
-    Wrong("q5", ce_variant(f"-({ONEHOT} * torch.log2(probs)).sum(dim=1).mean()"), "log base 2"),  # 3
-    Wrong("q5", ce_variant("-torch.log(probs).mean()"), "averages the log of every probability"),  # 14
-    Wrong("q5", ce_variant("-torch.log(probs).sum(dim=1).mean()"), "sums the log of every probability"),  # 14
+    Wrong(
+        "q5",
+        "loss_functional = F.cross_entropy(probs_untrained, y_train)",
+        "loss_functional got probabilities",
+        mistake="loss-functional-got-probabilities",
+    ),
+    Wrong(
+        "q5",
+        "loss_module = ce_module(softmax_probs(logits_untrained), y_train)",
+        "loss_module got probabilities",
+        mistake="loss-module-got-probabilities",
+    ),
+    Wrong(
+        "q5",
+        "loss_nll = F.nll_loss(probs_untrained, y_train)",
+        "expects LOG-probabilities",
+        mistake="expects-log-probabilities",
+    ),  # 14
+    Wrong(
+        "q5",
+        "loss_nll = F.nll_loss(F.log_softmax(logits_untrained, dim=0), y_train)",
+        "loss_nll disagrees",
+        mistake="loss-nll-disagrees",
+    ),  # 1
+    Wrong(
+        "q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum()"), "sums over the houses", mistake="sums-over-houses"
+    ),  # 6
+    Wrong(
+        "q5",
+        ce_variant(f"({ONEHOT} * torch.log(probs)).sum(dim=1).mean()"),
+        "ce_by_hand is negative",
+        mistake="ce-hand-negative",
+    ),  # 2
+    Wrong(
+        "q5", ce_variant(f"-({ONEHOT} * torch.log10(probs)).sum(dim=1).mean()"), "log base 10", mistake="log-base-10"
+    ),  # 3
+    Wrong(
+        "q5", ce_variant(f"-({ONEHOT} * torch.log2(probs)).sum(dim=1).mean()"), "log base 2", mistake="log-base-2"
+    ),  # 3
+    Wrong(
+        "q5",
+        ce_variant("-torch.log(probs).mean()"),
+        "averages the log of every probability",
+        mistake="averages-log-every-probability",
+    ),  # 14
+    Wrong(
+        "q5",
+        ce_variant("-torch.log(probs).sum(dim=1).mean()"),
+        "sums the log of every probability",
+        mistake="sums-log-every-probability",
+    ),  # 14
     Wrong(
         "q5",
         "def ce_by_hand(logits, labels):\n    probs = torch.softmax(logits, dim=0)\n"
         f"    return -({ONEHOT} * torch.log(probs)).sum(dim=1).mean()",
         "ce_by_hand takes the softmax over dim 0",
+        mistake="ce-hand-takes-softmax-over-dim",
     ),  # 1
     Wrong(
-        "q5", ce_variant("-(F.one_hot(labels, 3) * torch.log(probs)).sum(dim=1).mean()"), "any number of classes"
+        "q5",
+        ce_variant("-(F.one_hot(labels, 3) * torch.log(probs)).sum(dim=1).mean()"),
+        "a batch that lacks the last one",
+        mistake="classes-not-from-logits",
     ),  # 11 a hard-coded size
-    Wrong("q5", ce_variant("-torch.log(probs[0, labels[0]])"), "wrong on a 2-house example"),  # 11 one row
     Wrong(
-        "q5", ce_variant("-(F.one_hot(labels) * torch.log(probs)).sum(dim=1).mean()"), "a batch that lacks the last one"
+        "q5",
+        ce_variant("-torch.log(probs[0, labels[0]])"),
+        "wrong on a 2-house example",
+        mistake="wrong-2-house-example",
+    ),  # 11 one row
+    Wrong(
+        "q5",
+        ce_variant("-(F.one_hot(labels) * torch.log(probs)).sum(dim=1).mean()"),
+        "a batch that lacks the last one",
+        mistake="classes-not-from-logits",
     ),  # 11 the number of classes guessed from the labels
-    Wrong("q5", "loss_by_hand = ce_by_hand(probs_untrained, y_train)", "loss_by_hand got probabilities"),  # 14
+    Wrong(
+        "q5",
+        "loss_by_hand = ce_by_hand(probs_untrained, y_train)",
+        "loss_by_hand got probabilities",
+        mistake="loss-hand-got-probabilities",
+    ),  # 14
     Wrong(
         "q5",
         "loss_nll = F.nll_loss(-F.log_softmax(logits_untrained, dim=1), y_train)",
         "F.nll_loss flips the sign itself",
+        mistake="f-nll-loss-flips-sign-itself",
     ),  # 2 the sign doubled
-    Wrong("q5", "ce_module = nn.CrossEntropyLoss", "call it to make the loss object"),  # 7 the class for the object
     Wrong(
-        "q5", ce_variant(f"-({ONEHOT} * torch.log(probs)).sum(dim=1)"), "should return one number"
+        "q5", "ce_module = nn.CrossEntropyLoss", "call it to make the loss object", mistake="call-make-loss-object"
+    ),  # 7 the class for the object
+    Wrong(
+        "q5",
+        ce_variant(f"-({ONEHOT} * torch.log(probs)).sum(dim=1)"),
+        "should return one number",
+        mistake="return-one-number",
     ),  # 6 no mean at all
-    Wrong("q5", "ce_module = nn.NLLLoss()", "should be the loss object nn.CrossEntropyLoss()"),
-    Wrong("q5", "loss_by_hand = ce_by_hand(logits_untrained, y_train) * 1.1", "loss_by_hand disagrees"),
+    Wrong(
+        "q5",
+        "ce_module = nn.NLLLoss()",
+        "should be the loss object nn.CrossEntropyLoss()",
+        mistake="loss-object-nn-crossentropyloss",
+    ),
+    Wrong(
+        "q5",
+        "loss_by_hand = ce_by_hand(logits_untrained, y_train) * 1.1",
+        "loss_by_hand disagrees",
+        mistake="loss-hand-disagrees",
+    ),
     Wrong(
         "q5",
         "loss_functional = F.cross_entropy(logits_untrained, y_train, reduction='sum')",
         "sums over the houses (reduction='sum')",
+        mistake="sums-over-houses-reduction-sum",
     ),  # 6
-    Wrong("q5", "loss_functional = torch.tensor(1.2)", "loss_functional disagrees"),  # 8 rounded, typed in
-    Wrong("q5", "loss_module = None", "should be a single number"),  # 16
+    Wrong(
+        "q5", "loss_functional = torch.tensor(1.2)", "loss_functional disagrees", mistake="loss-functional-disagrees"
+    ),  # 8 rounded, typed in
+    Wrong("q5", "loss_module = None", "should be a single number", mistake="single-number"),  # 16
     # q6: the training loop
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP.replace("model(X), y", "model(X_train), y_train")
-            + "train_losses.append(loss.item())\n"
-            + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(model(X_train), y_train)"),
         "it uses the notebook's X_train and y_train",
+        mistake="uses-notebook-train-tensors",
     ),  # 15 the notebook's rows, not the arguments
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP
-            + "train_losses.append(loss.item())\n"
-            + RECORD_VALID.replace("model(X_val), y_val", "model(X_valid), y_valid")
-        ),
+        loop(valid=VALID_LOSS.replace("model(X_val), y_val", "model(X_valid), y_valid")),
         "it uses the notebook's X_valid and y_valid",
+        mistake="uses-notebook-valid-tensors",
     ),  # 15
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID + "\nreturn train_losses, valid_losses"
-        ),
+        loop(record=RECORD + "\nreturn train_losses, valid_losses"),
         "is the return indented inside the loop?",
+        mistake="return-indented-inside-loop",
     ),  # 5 one step only
+    Wrong("q6", loop(zero=""), "never resets the gradients", mistake="never-resets-gradients"),  # 14
     Wrong(
         "q6",
-        train_variant(
-            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n"
-            + RECORD_VALID
-        ),
-        "never resets the gradients",
-    ),  # 14
+        loop(head="optimizer = torch.optim.Adam(model.parameters(), lr=lr)"),
+        "that is Adam",
+        mistake="wrong-optimizer",
+    ),  # the optimizer given replaced
+    Wrong("q6", loop(step=""), "in that order", mistake="no-step-after-backward"),  # 14 no step
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n" + RECORD_VALID,
-            head="optimizer = torch.optim.SGD(model.parameters(), lr=lr)",
-        ),
-        "torch.optim.Adam, as given",
-    ),
-    Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "The training loss never changes",
-    ),  # 14 no step
-    Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\noptimizer.step()\nloss = F.cross_entropy(model(X), y)\nloss.backward()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(zero="optimizer.zero_grad()\noptimizer.step()", step=""),
         "in that order",
+        mistake="no-step-after-backward",
     ),  # the order of the steps
     Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X), y)\n(-loss).backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "The training loss should fall",
+        "q6", loop(backward="(-loss).backward()"), "The training loss should fall", mistake="gradient-ascent"
     ),  # 2 gradient ascent
     Wrong(
         "q6",
-        train_variant(GOOD_STEP + "train_losses.append(loss.item())\nvalid_losses.append(loss.item())"),
+        loop(valid="valid_loss = loss"),
         "valid_losses repeats the training loss",
+        mistake="valid-losses-repeats-training-loss",
     ),
     Wrong(
         "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(torch.softmax(model(X), dim=1), y)\nloss.backward()\n"
-            "optimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(torch.softmax(model(X), dim=1), y)"),
         "applies softmax before F.cross_entropy",
+        mistake="applies-softmax-before-f-cross-entropy",
     ),  # 6 extra normalisation: the double softmax
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss)\nvalid_losses.append(F.cross_entropy(model(X_val), y_val))"
-        ),
+        loop(record="train_losses.append(loss)\nvalid_losses.append(valid_loss)"),
         "use loss.item()",
+        mistake="use-loss-item",
     ),  # 7
     Wrong(
         "q6",
-        train_variant(
-            GOOD_STEP + "train_losses.append(loss.item())\n"
-            "with torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val[:5]), y_val[:5]).item())"
-        ),
+        loop(valid=VALID_LOSS.replace("model(X_val), y_val", "model(X_val[:5]), y_val[:5]")),
         "valid_losses: at each step",
+        mistake="valid-losses-at-each-step",
     ),  # 11
     Wrong(
-        "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(X_val), y_val)\nloss.backward()\noptimizer.step()\n"
-            "train_losses.append(loss.item())\n" + RECORD_VALID
-        ),
-        "leakage",
+        "q6", loop(loss="loss = F.cross_entropy(model(X_val), y_val)"), "leakage", mistake="leakage"
     ),  # 15 learns from the validation rows
     Wrong(
         "q6",
-        train_variant(
-            "optimizer.zero_grad()\nloss = F.cross_entropy(model(torch.cat([X, X_val])), torch.cat([y, y_val]))\n"
-            "loss.backward()\noptimizer.step()\ntrain_losses.append(loss.item())\n" + RECORD_VALID
-        ),
+        loop(loss="loss = F.cross_entropy(model(torch.cat([X, X_val])), torch.cat([y, y_val]))"),
         "leakage",
+        mistake="leakage",
     ),  # 15 train + validation
+    Wrong("q6", loop(ret="return valid_losses, train_losses"), "the other way round", mistake="other-way-round"),
     Wrong(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    train_losses, valid_losses = [], []\n"
-        "    for step in range(steps):\n        optimizer.zero_grad()\n        loss = F.cross_entropy(model(X), y)\n"
-        "        loss.backward()\n        optimizer.step()\n        train_losses.append(loss.item())\n"
-        "        with torch.no_grad():\n            valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
-        "    return valid_losses, train_losses",
-        "the other way round",
-    ),
-    Wrong(
-        "q6",
-        "import copy as _copy\n_good = train_classifier\n"
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    return _good(_copy.deepcopy(model), X, y, X_val, y_val, steps, lr)",
+        "import copy as _copy\n_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n    return _good(_copy.deepcopy(model), X, y, X_val, y_val, steps, lr)",
         "the model it is given, in place",
+        mistake="model-given-place",
     ),
     Wrong(
         "q6",
-        "_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    return _good(model, X, y, X_val, y_val, steps, lr)[0]",
+        "_good = train_classifier\ndef train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n    return _good(model, X, y, X_val, y_val, steps, lr)[0]",
         "should return two lists",
+        mistake="return-two-lists",
     ),  # 16
+    Wrong(
+        "q6",
+        loop(
+            valid="",
+            record="train_losses.append(loss.item())\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())",
+        ),
+        "validation loss AFTER the first update",
+        mistake="valid-loss-after-the-step",
+    ),  # the two curves measured on different weights
     # q7: accuracy, then training logreg and measuring it
     Wrong(
-        "q7", accuracy_variant("(logits.argmax(dim=0) == labels).float().mean().item()"), "over the wrong dimension"
+        "q7",
+        accuracy_variant("(logits.argmax(dim=0) == labels).float().mean().item()"),
+        "over the wrong dimension",
+        mistake="over-wrong-dimension",
     ),  # 1
-    Wrong("q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"), "NUMBER of correct houses"),  # 6
     Wrong(
-        "q7", accuracy_variant("(logits.argmax() == labels).float().mean().item()"), "the whole tensor (no dim)"
+        "q7",
+        accuracy_variant("(logits.argmax(dim=1) == labels).sum().item()"),
+        "NUMBER of correct houses",
+        mistake="number-correct-houses",
+    ),  # 6
+    Wrong(
+        "q7",
+        accuracy_variant("(logits.argmax() == labels).float().mean().item()"),
+        "the whole tensor (no dim)",
+        mistake="whole-tensor-no-dim",
     ),  # 1
     Wrong(
-        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).mean().item()"), "with .float() before .mean()"
+        "q7",
+        accuracy_variant("(logits.argmax(dim=1) == labels).mean().item()"),
+        "with .float() before .mean()",
+        mistake="float-before-mean",
     ),  # 7
     Wrong(
-        "q7", accuracy_variant("(logits.argmin(dim=1) == labels).float().mean().item()"), "picks the smallest logit"
+        "q7",
+        accuracy_variant("(logits.argmin(dim=1) == labels).float().mean().item()"),
+        "picks the smallest logit",
+        mistake="picks-smallest-logit",
     ),  # 2
-    Wrong("q7", accuracy_variant("logits.argmax(dim=1) == labels"), "one match per house"),  # 16
-    Wrong("q7", accuracy_variant("(logits.argmax(dim=1) == labels).float().mean()"), "0-dimensional tensor"),  # 7
     Wrong(
-        "q7", accuracy_variant("(logits.argmax(dim=1) == labels).sum().item() // len(labels)"), "integer division"
+        "q7",
+        accuracy_variant("logits.argmax(dim=1) == labels"),
+        "(... == labels).float().mean().item().",
+        mistake="one-match-per-house",
+    ),  # 16
+    Wrong(
+        "q7",
+        accuracy_variant("(logits.argmax(dim=1) == labels).float().mean()"),
+        "0-dimensional tensor: return a Python float, with .item()",
+        mistake="tensor-not-float",
+    ),  # 7
+    Wrong(
+        "q7",
+        accuracy_variant("(logits.argmax(dim=1) == labels).sum().item() // len(labels)"),
+        "integer division",
+        mistake="integer-division",
     ),  # 8
     Wrong(
         "q7",
         "def accuracy(logits, labels):\n    correct = (logits.argmax(dim=1) == labels).float().mean().item()",
         "a missing return",
+        mistake="missing-return",
     ),  # 16
-    Wrong("q7", "logreg_valid_acc = accuracy(logreg(X_train), y_train)", "accuracy on the training set"),  # 15
+    Wrong(
+        "q7",
+        "logreg_valid_acc = accuracy(logreg(X_train), y_train)",
+        "accuracy on the training set",
+        mistake="accuracy-training-set",
+    ),  # 15
     Wrong(
         "q7",
         accuracy_variant("(logits.argmax() == labels).float().mean().item()")
         + "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
         "what your accuracy function gives, but accuracy is not right yet",
+        mistake="whole-tensor-no-dim",
     ),  # 1 the wrong accuracy, used as asked
-    Wrong("q7", "logreg_valid_acc = 0.54", "should be accuracy(logreg(X_valid), y_valid)"),  # 13
-    Wrong("q7", "always_medium_acc = (y_train == 1).float().mean().item()", "fraction of VALIDATION houses"),  # 15
-    Wrong("q7", "always_medium_acc = 1 / 3", "fraction of VALIDATION houses"),  # 13
-    Wrong("q7", "always_medium_acc = int((y_valid == 1).sum())", "fraction between 0 and 1"),  # 6
+    Wrong(
+        "q7",
+        "logreg_valid_acc = 0.54",
+        "should be accuracy(logreg(X_valid), y_valid)",
+        mistake="accuracy-logreg-x-valid-y-valid",
+    ),  # 13
+    Wrong(
+        "q7",
+        "always_medium_acc = (y_train == 1).float().mean().item()",
+        "fraction of VALIDATION houses",
+        mistake="fraction-validation-houses",
+    ),  # 15
+    Wrong(
+        "q7", "always_medium_acc = 1 / 3", "fraction of VALIDATION houses", mistake="fraction-validation-houses"
+    ),  # 13
+    Wrong(
+        "q7",
+        "always_medium_acc = int((y_valid == 1).sum())",
+        "always_medium_acc should be a fraction between 0 and 1 (a Python float)",
+        mistake="fraction-between-0-1",
+    ),  # 6
     Wrong(
         "q7",
         "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\n"
         "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, "
         "steps=150, lr=0.001)\nlogreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
         "reach about 1.017",
+        mistake="undertrained",
     ),  # 5 too few steps, too small a rate
     Wrong(
         "q7",
         "torch.manual_seed(0)\nlogreg = nn.Linear(2, 3).to(device)\nlogreg_valid_acc = accuracy(logreg(X_valid), y_valid)",
-        "not the model these losses came from",
+        "leakage",
+        mistake="model-not-trained-on-train-rows",
     ),  # 14 no training
-    Wrong("q7", "logreg_train_losses = logreg_train_losses[:10]", "(300 steps)"),  # 5
-    Wrong("q7", "logreg_valid_acc = torch.tensor(logreg_valid_acc)", "a Python float"),  # 7
-    Wrong("q7", LOGREG_ON.format(**VALID), "leakage"),  # 15
-    Wrong("q7", LOGREG_ON.format(**BOTH), "leakage"),  # 15
-    Wrong("q7", CHOSEN_ROWS.format(model="logreg"), "586 validation houses"),  # 15 the rows chosen to flatter
+    Wrong("q7", "logreg_train_losses = logreg_train_losses[:10]", "(300 steps)", mistake="losses-cut-short"),  # 5
+    Wrong(
+        "q7",
+        "logreg_valid_acc = torch.tensor(logreg_valid_acc)",
+        "logreg_valid_acc should be a fraction between 0 and 1 (a Python float)",
+        mistake="python-float",
+    ),  # 7
+    Wrong("q7", LOGREG_ON.format(**VALID), "leakage", mistake="model-not-trained-on-train-rows"),  # 15
+    Wrong("q7", LOGREG_ON.format(**BOTH), "leakage", mistake="model-not-trained-on-train-rows"),  # 15
+    Wrong(
+        "q7", CHOSEN_ROWS.format(model="logreg"), "586 validation houses", mistake="586-validation-houses"
+    ),  # 15 the rows chosen to flatter
     # q8: autograd's gradient against the student's own from lesson 05
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)"),
         "n times too large",
+        mistake="grad-w-not-divided-by-n",
     ),  # 6 no / n
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)"),
         "rightly so",
+        mistake="grad-w-not-divided-by-n",
     ),  # 6, the boolean honest
     Wrong(
         "q8",
@@ -489,11 +727,13 @@ WRONG = [
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R, R.mean(axis=0)", rerun=False
         ),
         "do not type it",
+        mistake="grad-w-not-divided-by-n",
     ),  # 13 True kept
     Wrong(
         "q8",
         gradient_variant("R = one_hot(y, W.shape[1]) - softmax(X @ W + b)\nreturn X.T @ R / len(y), R.mean(axis=0)"),
         "wrong sign",
+        mistake="wrong-sign",
     ),  # 2 Y - P
     Wrong(
         "q8",
@@ -501,26 +741,33 @@ WRONG = [
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X @ R / len(y), R.mean(axis=0)", rerun=False
         ),
         "needs X transposed",
+        mistake="needs-x-transposed",
     ),  # 4 X not transposed
     Wrong(
         "q8",
         gradient_variant(
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn R.T @ X / len(y), R.mean(axis=0)", rerun=False
         ),
-        "grad_W is transposed",
+        "Write X.T @ (P - Y) / n, not (P - Y).T @ X / n",
+        mistake="grad-w-transposed",
     ),  # 4
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.sum(axis=0)"),
         "grad_b sums P - Y",
+        mistake="grad-b-sums-p-y",
     ),  # 6
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - y[:, None]\nreturn X.T @ R / len(y), R.mean(axis=0)"),
         "labels themselves",
+        mistake="labels-themselves",
     ),  # 7 labels for one-hot
     Wrong(
-        "q8", gradient_variant("R = softmax(X @ W + b)\nreturn X.T @ R / len(y), R.mean(axis=0)"), "leaves out Y"
+        "q8",
+        gradient_variant("R = softmax(X @ W + b)\nreturn X.T @ R / len(y), R.mean(axis=0)"),
+        "leaves out Y",
+        mistake="leaves-out-y",
     ),  # 14
     Wrong(
         "q8",
@@ -529,6 +776,7 @@ WRONG = [
             "return X.T @ R / len(y), R.mean(axis=0)"
         ),
         "softmax over axis 0",
+        mistake="softmax-over-axis-0",
     ),  # 1
     Wrong(
         "q8",
@@ -536,17 +784,20 @@ WRONG = [
             "E = np.exp(X @ W + b)\nR = E / E.sum(axis=1, keepdims=True) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean(axis=0)"
         ),
         "not finite",
+        mistake="no-max-shift",
     ),  # 10 no max shift
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - one_hot(y, 3)\nreturn X.T @ R / len(y), R.mean(axis=0)"),
         "take k from W.shape[1]",
         public="The notebook's example has 3 classes, as the lesson's data: a typed 3 is right there, and only the hidden checks try 2 and 4 classes.",
+        mistake="take-k-from-w-shape-1",
     ),  # 11
     Wrong(
         "q8",
         gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y)", rerun=False),
         "should return the pair",
+        mistake="return-pair",
     ),  # 16
     Wrong(
         "q8",
@@ -554,6 +805,7 @@ WRONG = [
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn R.mean(axis=0), X.T @ R / len(y)", rerun=False
         ),
         "should have W's shape",
+        mistake="pair-swapped",
     ),  # 4 swapped
     Wrong(
         "q8",
@@ -561,6 +813,7 @@ WRONG = [
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean(axis=0, keepdims=True)"
         ),
         "b's shape (3,)",
+        mistake="grad-b-wrong-shape",
     ),  # 4
     Wrong(
         "q8",
@@ -568,9 +821,13 @@ WRONG = [
             "R = softmax(X @ W + b) - one_hot(y, W.shape[1])\nreturn X.T @ R / len(y), R.mean()", rerun=False
         ),
         "b's shape (3,)",
+        mistake="grad-b-wrong-shape",
     ),  # 1 no axis
     Wrong(
-        "q8", gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])", rerun=False), "should return the pair"
+        "q8",
+        gradient_variant("R = softmax(X @ W + b) - one_hot(y, W.shape[1])", rerun=False),
+        "should return the pair",
+        mistake="return-pair",
     ),  # 16 no return
     Wrong(
         "q8",
@@ -578,6 +835,7 @@ WRONG = [
             backward="F.cross_entropy(torch.softmax(torch.tensor(X_check) @ W_torch + b_torch, dim=1), torch.tensor(y_check)).backward()"
         ),
         "cross-entropy of probabilities",
+        mistake="cross-entropy-probabilities",
     ),  # 14 probabilities for logits
     Wrong(
         "q8",
@@ -585,6 +843,7 @@ WRONG = [
             backward="for _ in range(2):\n    F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()"
         ),
         "twice the gradient",
+        mistake="twice-gradient",
     ),  # 5 backward twice
     Wrong(
         "q8",
@@ -592,6 +851,7 @@ WRONG = [
             make="W_torch = torch.tensor(W_check)\nb_torch = torch.tensor(b_check, requires_grad=True)", agree=""
         ),
         "requires_grad=True",
+        mistake="grad-is-none",
     ),  # 14 no requires_grad (np.allclose with None would stop the cell: gradients_agree stays)
     Wrong(
         "q8",
@@ -599,11 +859,13 @@ WRONG = [
         "autograd_grad_W, autograd_grad_b = W_torch.grad, b_torch.grad\n"
         "F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check)).backward()",
         "before backward() has run",
+        mistake="grad-is-none",
     ),  # 14 .grad read too early
     Wrong(
         "q8",
         autograd_cell(read="autograd_grad_W, autograd_grad_b = W_torch.grad.T, b_torch.grad", agree=""),
         "nn.Linear's layout",
+        mistake="grad-w-transposed-to-linear-layout",
     ),  # 4
     Wrong(
         "q8",
@@ -611,29 +873,36 @@ WRONG = [
             backward="F.cross_entropy(torch.tensor(X_check) @ W_torch + b_torch, torch.tensor(y_check), reduction='sum').backward()"
         ),
         "n times the gradient",
+        mistake="n-times-gradient",
     ),  # 6
     Wrong(
-        "q8", autograd_cell(read="autograd_grad_W, autograd_grad_b = W_torch.detach(), b_torch.grad"), "holds W itself"
+        "q8",
+        autograd_cell(read="autograd_grad_W, autograd_grad_b = W_torch.detach(), b_torch.grad"),
+        "holds W itself",
+        mistake="holds-w-itself",
     ),  # 14
     Wrong(
         "q8",
         "autograd_grad_W = torch.tensor([[0.0408, 0.2493, -0.2902], [-0.6078, 0.4681, 0.1397]], dtype=torch.float64)",
-        "is not the gradient of F.cross_entropy",
+        "(W with requires_grad=True), call backward(), read W.grad",
+        mistake="not-the-autograd-gradient",
     ),  # 8 printed values typed in
     Wrong(
         "q8",
         autograd_cell(
             backward="F.cross_entropy(X_train[:6].cpu().double() @ W_torch + b_torch, y_train[:6].cpu()).backward()"
         ),
-        "is not the gradient of F.cross_entropy",
+        "(W with requires_grad=True), call backward(), read W.grad",
+        mistake="not-the-autograd-gradient",
     ),  # 15 other rows
     Wrong(
         "q8",
         "gradients_agree = bool((grad_W == autograd_grad_W.numpy()).all() and (grad_b == autograd_grad_b.numpy()).all())",
         "not with ==",
+        mistake="exact-float-equality",
     ),  # 8 exact equality of floats
-    Wrong("q8", "gradients_agree = 'True'", "should be True or False"),  # 7
-    Wrong("q8", "gradients_agree = int(gradients_agree)", "should be True or False"),  # 7
+    Wrong("q8", "gradients_agree = 'True'", "should be True or False", mistake="agree-not-a-bool"),  # 7
+    Wrong("q8", "gradients_agree = int(gradients_agree)", "should be True or False", mistake="agree-not-a-bool"),  # 7
 ]
 
 RIGHT = [
@@ -740,23 +1009,42 @@ RIGHT = [
     ),
     Right(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.1):\n"
-        "    optimizer = torch.optim.Adam(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
+        "    optimizer = optim.SGD(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
         "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
+        "        model.eval()\n        with torch.no_grad():\n"
+        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
         "        model.train()\n        logits = model(X)\n        loss = loss_fn(logits, y)\n"
         "        loss.backward()\n        optimizer.step()\n        optimizer.zero_grad()\n"
-        "        train_losses.append(float(loss.item()))\n        model.eval()\n        with torch.no_grad():\n"
-        "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
+        "        train_losses.append(float(loss.item()))\n"
         "    return train_losses, valid_losses",
-        "nn.CrossEntropyLoss, zero_grad after the step",
+        "nn.CrossEntropyLoss, the validation loss first, zero_grad after the step",
     ),
     Right(
         "q6",
-        train_variant(
-            "model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())\n"
-            "loss = F.cross_entropy(model(X), y)\nloss.backward()\noptimizer.step()\ntrain_losses.append(float(loss))"
+        loop(
+            zero="model.zero_grad()\nwith torch.no_grad():\n    valid_losses.append(F.cross_entropy(model(X_val), y_val).item())",
+            valid="",
+            record="train_losses.append(float(loss))",
         ),
-        "model.zero_grad(), validation loss before the update, float(loss)",
+        "model.zero_grad(), validation loss recorded before the training loss, float(loss)",
+    ),
+    Right(
+        "q6",
+        loop(step="with torch.no_grad():\n    for p in model.parameters():\n        p -= lr * p.grad"),
+        "the SGD update written by hand instead of optimizer.step()",
+    ),
+    Right(
+        "q7",
+        "logreg_train_losses, logreg_valid_losses = train_classifier(logreg, X_train, y_train, X_valid, y_valid, 300, 0.5)\n"
+        "logreg_valid_acc = accuracy(logreg(X_valid), y_valid)\nalways_medium_acc = (y_valid == 1).float().mean().item()",
+        "the training cell run a second time: logreg trained twice, the checks look at the model as it is",
+    ),
+    Right(
+        "q7",
+        "logreg_valid_acc = round(accuracy(logreg(X_valid), y_valid), 4)\n"
+        "always_medium_acc = round((y_valid == 1).float().mean().item(), 3)",
+        "accuracies rounded to 4 and 3 decimals (586 houses resolve 1/586)",
     ),
     Right(
         "q7",

@@ -40,6 +40,10 @@ def test_train_classifier_public(train_classifier):
     probe = copy.deepcopy(start)
     F.cross_entropy(probe(X), y).backward()
     one_gradient = probe.weight.grad.clone()
+    with torch.no_grad():
+        probe.weight -= 0.1 * probe.weight.grad
+        probe.bias -= 0.1 * probe.bias.grad
+        valid_after_one_step = float(F.cross_entropy(probe(X_val), y_val))
 
     def run(steps, lr, sign=1.0):
         model = copy.deepcopy(start)
@@ -111,14 +115,24 @@ def test_train_classifier_public(train_classifier):
     if not ok:
         message = 'train_classifier should train the model it is given, in place: do not copy it or build a new one inside.'
         raise AssertionError(message)
-    model, _, _ = run(1, 0.1)
-    moved = (model.weight.detach() - start.weight.detach()).abs()
-    if float(moved.max()) < 1e-07:
+    model, train_losses, valid_losses = run(1, 0.1)
+    moved = model.weight.detach() - start.weight.detach()
+    if float(moved.abs().max()) < 1e-07:
         message = "train_classifier's first step did not move the weights: call loss.backward() BEFORE optimizer.step()."
         raise AssertionError(message)
-    ok = bool(torch.allclose(moved, torch.full_like(moved, 0.1), atol=0.002))
+    if bool(torch.allclose(moved.abs(), torch.full_like(moved, 0.1), atol=0.002)):
+        message = "train_classifier's first step moved every weight by about lr (0.1), whatever its gradient: that is Adam. Keep the given optimizer, optim.SGD(model.parameters(), lr=lr), which moves each weight by -lr times its gradient."
+        raise AssertionError(message)
+    ok = bool(torch.allclose(moved, -0.1 * one_gradient, atol=1e-05))
     if not ok:
-        message = f'train_classifier should use torch.optim.Adam, as given: its first step moves every weight by about lr (0.1); yours moved them by {moved.flatten().numpy().round(3).tolist()} (SGD moves them by lr times the gradient).'
+        message = f"train_classifier's first step should move each weight by -lr times its gradient, as optim.SGD does (here {(-0.1 * one_gradient).flatten().numpy().round(4).tolist()}); yours moved them by {moved.flatten().numpy().round(4).tolist()}. Keep the given optimizer and call zero_grad, backward, step once per step."
+        raise AssertionError(message)
+    if abs(valid_losses[0] - valid_after_one_step) < 1e-06 and abs(valid_after_one_step - valid_start) > 1e-06:
+        message = 'valid_losses[0] is the validation loss AFTER the first update, while train_losses[0] is the training loss before it: the two curves then describe different weights. Compute the validation loss before loss.backward() and optimizer.step(), on the same weights as the training loss.'
+        raise AssertionError(message)
+    ok = abs(valid_losses[0] - valid_start) < 1e-05
+    if not ok:
+        message = 'valid_losses[0] should be the validation loss of the starting weights, computed before the first optimizer.step().'
         raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
@@ -158,11 +172,11 @@ def test_train_classifier_behaviour(train_classifier):
 
     def close(a, b, tol=0.0001):
         return len(a) == len(b) and all((abs(u - v) <= tol * max(1.0, abs(v)) for u, v in zip(a, b, strict=True)))
-    ref_model, ref_train, ref_before, ref_after = reference(torch.optim.Adam, True, X, y)
-    on_valid = reference(torch.optim.Adam, True, X_val, y_val)[1]
-    on_both = reference(torch.optim.Adam, True, torch.cat([X, X_val]), torch.cat([y, y_val]))[1]
-    no_zero = reference(torch.optim.Adam, False, X, y)[1]
-    with_sgd = reference(torch.optim.SGD, True, X, y)[1]
+    ref_model, ref_train, ref_before, ref_after = reference(torch.optim.SGD, True, X, y)
+    on_valid = reference(torch.optim.SGD, True, X_val, y_val)[1]
+    on_both = reference(torch.optim.SGD, True, torch.cat([X, X_val]), torch.cat([y, y_val]))[1]
+    no_zero = reference(torch.optim.SGD, False, X, y)[1]
+    with_adam = reference(torch.optim.Adam, True, X, y)[1]
     model = copy.deepcopy(start)
     try:
         result = train_classifier(model, X.clone(), y.clone(), X_val.clone(), y_val.clone(), steps=25, lr=0.1)
@@ -177,22 +191,25 @@ def test_train_classifier_behaviour(train_classifier):
     if close(train_losses, no_zero):
         message = 'train_classifier never resets the gradients: call optimizer.zero_grad() at every step.'
         raise AssertionError(message)
-    if close(train_losses, with_sgd):
-        message = 'train_classifier uses SGD: this lesson trains with torch.optim.Adam.'
+    if close(train_losses, with_adam):
+        message = 'train_classifier uses Adam: keep the given optimizer, optim.SGD(model.parameters(), lr=lr).'
         raise AssertionError(message)
     if len(train_losses) > 1 and max(train_losses) - min(train_losses) < 1e-07:
         message = 'The training loss never changes: call loss.backward() and optimizer.step().'
         raise AssertionError(message)
     ok = close(train_losses, ref_train)
     if not ok:
-        message = "train_classifier's training losses differ from full-batch Adam on cross-entropy with the given lr (zero_grad, loss, backward, step, record loss.item())."
+        message = "train_classifier's training losses differ from full-batch SGD on cross-entropy with the given lr (zero_grad, loss, backward, step, record loss.item())."
         raise AssertionError(message)
     if close(valid_losses, ref_train):
         message = 'valid_losses repeats the training loss: compute the loss on X_val and y_val.'
         raise AssertionError(message)
-    ok = close(valid_losses, ref_after) or close(valid_losses, ref_before)
+    if close(valid_losses, ref_after) and (not close(valid_losses, ref_before)):
+        message = 'valid_losses is measured after each update and train_losses before it: measure both on the same weights, before optimizer.step().'
+        raise AssertionError(message)
+    ok = close(valid_losses, ref_before)
     if not ok:
-        message = 'valid_losses: at each step, the cross-entropy of model(X_val) against y_val, under torch.no_grad().'
+        message = 'valid_losses: at each step, the cross-entropy of model(X_val) against y_val under torch.no_grad(), on the weights before the step.'
         raise AssertionError(message)
     ok = all((torch.allclose(p.detach().cpu(), q, atol=1e-05) for p, q in zip(model.parameters(), ref_model.parameters(), strict=True)))
     if not ok:

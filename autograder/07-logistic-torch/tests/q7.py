@@ -106,10 +106,6 @@ def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses
         if not ok:
             message = f'{name} holds values that are not finite: the training diverged.'
             raise AssertionError(message)
-    ok = train_losses[-1] < train_losses[0]
-    if not ok:
-        message = f"{prefix}'s training loss did not fall ({train_losses[0]:.3f} to {train_losses[-1]:.3f}): train it with train_classifier."
-        raise AssertionError(message)
     with torch.no_grad():
         reached = float(F.cross_entropy(model(X_train), y_train))
     ok = abs(reached - train_losses[-1]) < tolerance
@@ -120,30 +116,31 @@ def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses
     if not ok:
         message = f'{prefix}_valid_acc should be a fraction between 0 and 1 (a Python float); it is {describe(valid_acc)}.'
         raise AssertionError(message)
+    tol = 0.5 / len(y_valid)
     with torch.no_grad():
         want = float((model(X_valid).argmax(dim=1) == y_valid).double().mean())
         on_train = float((model(X_train).argmax(dim=1) == y_train).double().mean())
-    if abs(valid_acc - on_train) < 1e-06 and abs(on_train - want) > 1e-06:
+    if abs(valid_acc - on_train) < tol and abs(on_train - want) > 2 * tol:
         message = f'{prefix}_valid_acc is the accuracy on the training set: measure it on X_valid, y_valid, the houses the model did not learn from.'
         raise AssertionError(message)
     try:
-        yours = accuracy(model(X_valid), y_valid) if callable(accuracy) and abs(valid_acc - want) > 1e-06 else None
+        yours = accuracy(model(X_valid), y_valid) if callable(accuracy) and abs(valid_acc - want) >= tol else None
     except Exception:
         yours = None
-    if isinstance(yours, (int, float)) and abs(yours - valid_acc) < 1e-06:
+    if isinstance(yours, (int, float)) and abs(yours - valid_acc) < tol:
         message = f"{prefix}_valid_acc is what your accuracy function gives, but accuracy is not right yet (this question's first check says how): fix it, run its cell, then run this cell again."
         raise AssertionError(message)
-    ok = abs(valid_acc - want) < 1e-06
+    ok = abs(valid_acc - want) < tol
     if not ok:
-        message = f'{prefix}_valid_acc should be accuracy({prefix}(X_valid), y_valid), after training.'
+        message = f'{prefix}_valid_acc ({valid_acc:.4f}) should be accuracy({prefix}(X_valid), y_valid) of the trained {prefix} ({want:.4f}): compute it after training, from the model as it is now.'
         raise AssertionError(message)
     ok = train_losses[-1] < 1.03
     if not ok:
-        message = f'The final training loss is {train_losses[-1]:.4f}; 300 Adam steps with lr=0.1 reach about 1.017 (it should be at least 0.50 accurate and below 1.03).'
+        message = f'The final training loss is {train_losses[-1]:.4f}; 300 SGD steps with lr=0.5 reach about 1.017 (it should be at least 0.50 accurate and below 1.03).'
         raise AssertionError(message)
     ok = valid_acc >= 0.5
     if not ok:
-        message = f"logreg's validation accuracy is {valid_acc:.3f}: after 300 Adam steps with lr=0.1 it should be at least 0.50."
+        message = f"logreg's validation accuracy is {valid_acc:.3f}: after 300 SGD steps with lr=0.5 it should be at least 0.50."
         raise AssertionError(message)
     ok = isinstance(always_medium_acc, (int, float)) and (not isinstance(always_medium_acc, bool)) and (0 <= always_medium_acc <= 1)
     if not ok:
@@ -152,7 +149,7 @@ def test_logreg_training_public(logreg, logreg_train_losses, logreg_valid_losses
     if abs(always_medium_acc - float((y_train == 1).double().mean())) < 1e-06:
         message = 'always_medium_acc: the fraction of VALIDATION houses whose class is 1 (medium), not of the training houses.'
         raise AssertionError(message)
-    ok = abs(always_medium_acc - float((y_valid == 1).double().mean())) < 1e-06
+    ok = abs(always_medium_acc - float((y_valid == 1).double().mean())) < tol
     if not ok:
         message = 'always_medium_acc: the fraction of VALIDATION houses whose class is 1 (medium).'
         raise AssertionError(message)
@@ -218,7 +215,7 @@ def test_logreg_on_the_data(logreg, logreg_train_losses, logreg_valid_losses, lo
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(0)
             model = make()
-        optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
         for _ in range(300):
             optimizer.zero_grad()
             F.cross_entropy(model(X_all[rows]), y_all[rows]).backward()
@@ -264,7 +261,7 @@ def test_logreg_on_the_data(logreg, logreg_train_losses, logreg_valid_losses, lo
     if not ok:
         message = 'always_medium_acc should be a Python float.'
         raise AssertionError(message)
-    leak, dist = judge_rows(model, lambda: torch.nn.Linear(2, 3), 0.1, same_recipe=0.003)
+    leak, dist = judge_rows(model, lambda: torch.nn.Linear(2, 3), 0.5, same_recipe=0.003)
     if leak:
         message = 'logreg was fitted on the validation rows (alone or with the training rows): that is leakage, and its validation accuracy then measures houses it has already seen. Train it on X_train, y_train only.'
         raise AssertionError(message)
@@ -281,16 +278,17 @@ def test_logreg_on_the_data(logreg, logreg_train_losses, logreg_valid_losses, lo
     if not ok:
         message = 'logreg_valid_acc should be a Python float.'
         raise AssertionError(message)
-    ok = abs(float(logreg_valid_acc) - valid_acc) < 1e-06
+    tol = 0.5 / len(y_va)
+    ok = abs(float(logreg_valid_acc) - valid_acc) < tol
     if not ok:
-        message = f'logreg_valid_acc ({float(logreg_valid_acc):.3f}) is not the accuracy of your logreg on the 586 validation houses ({valid_acc:.3f}): use accuracy(logreg(X_valid), y_valid) on all of them.'
+        message = f'logreg_valid_acc ({float(logreg_valid_acc):.4f}) is not the accuracy of your logreg on the 586 validation houses ({valid_acc:.4f}): use accuracy(logreg(X_valid), y_valid) on all of them.'
         raise AssertionError(message)
     ok = valid_acc >= 0.5 and train_loss < 1.03
     if not ok:
-        message = f'The trained logreg should reach a validation accuracy of at least 0.50 and a training loss below 1.03 (it has {valid_acc:.3f} and {train_loss:.4f}): train for 300 full-batch Adam steps with lr=0.1.'
+        message = f'The trained logreg should reach a validation accuracy of at least 0.50 and a training loss below 1.03 (it has {valid_acc:.3f} and {train_loss:.4f}): train for 300 full-batch SGD steps with lr=0.5.'
         raise AssertionError(message)
     want = float((y_va == 1).double().mean())
-    ok = isinstance(always_medium_acc, (int, float)) and abs(float(always_medium_acc) - want) < 1e-06
+    ok = isinstance(always_medium_acc, (int, float)) and abs(float(always_medium_acc) - want) < tol
     if not ok:
         message = 'always_medium_acc: the fraction of VALIDATION houses whose class is 1 (medium).'
         raise AssertionError(message)

@@ -18,6 +18,9 @@ def test_logreg_public(logreg, logreg_weight_shape, logreg_bias_shape, logits_un
         if isinstance(value, (str, int, float, type(None))):
             return repr(value)[:40]
         return f'a {type(value).__name__}'
+    if isinstance(logreg, torch.nn.Sequential) and any((isinstance(m, torch.nn.Softmax) for m in logreg.modules())):
+        message = 'logreg has an nn.Softmax after the layer: F.cross_entropy applies softmax itself, so the model must give raw logits (a softmax before it would be applied twice). Make logreg the nn.Linear layer alone.'
+        raise AssertionError(message)
     if not isinstance(logreg, torch.nn.Linear):
         message = f'logreg should be an nn.Linear layer; it is {describe(logreg)}.'
         raise AssertionError(message)

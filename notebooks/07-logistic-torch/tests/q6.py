@@ -40,6 +40,10 @@ def test_train_classifier_public(train_classifier):
     probe = copy.deepcopy(start)
     F.cross_entropy(probe(X), y).backward()
     one_gradient = probe.weight.grad.clone()
+    with torch.no_grad():
+        probe.weight -= 0.1 * probe.weight.grad
+        probe.bias -= 0.1 * probe.bias.grad
+        valid_after_one_step = float(F.cross_entropy(probe(X_val), y_val))
 
     def run(steps, lr, sign=1.0):
         model = copy.deepcopy(start)
@@ -111,12 +115,22 @@ def test_train_classifier_public(train_classifier):
     if not ok:
         message = 'train_classifier should train the model it is given, in place: do not copy it or build a new one inside.'
         raise AssertionError(message)
-    model, _, _ = run(1, 0.1)
-    moved = (model.weight.detach() - start.weight.detach()).abs()
-    if float(moved.max()) < 1e-07:
+    model, train_losses, valid_losses = run(1, 0.1)
+    moved = model.weight.detach() - start.weight.detach()
+    if float(moved.abs().max()) < 1e-07:
         message = "train_classifier's first step did not move the weights: call loss.backward() BEFORE optimizer.step()."
         raise AssertionError(message)
-    ok = bool(torch.allclose(moved, torch.full_like(moved, 0.1), atol=0.002))
+    if bool(torch.allclose(moved.abs(), torch.full_like(moved, 0.1), atol=0.002)):
+        message = "train_classifier's first step moved every weight by about lr (0.1), whatever its gradient: that is Adam. Keep the given optimizer, optim.SGD(model.parameters(), lr=lr), which moves each weight by -lr times its gradient."
+        raise AssertionError(message)
+    ok = bool(torch.allclose(moved, -0.1 * one_gradient, atol=1e-05))
     if not ok:
-        message = f'train_classifier should use torch.optim.Adam, as given: its first step moves every weight by about lr (0.1); yours moved them by {moved.flatten().numpy().round(3).tolist()} (SGD moves them by lr times the gradient).'
+        message = f"train_classifier's first step should move each weight by -lr times its gradient, as optim.SGD does (here {(-0.1 * one_gradient).flatten().numpy().round(4).tolist()}); yours moved them by {moved.flatten().numpy().round(4).tolist()}. Keep the given optimizer and call zero_grad, backward, step once per step."
+        raise AssertionError(message)
+    if abs(valid_losses[0] - valid_after_one_step) < 1e-06 and abs(valid_after_one_step - valid_start) > 1e-06:
+        message = 'valid_losses[0] is the validation loss AFTER the first update, while train_losses[0] is the training loss before it: the two curves then describe different weights. Compute the validation loss before loss.backward() and optimizer.step(), on the same weights as the training loss.'
+        raise AssertionError(message)
+    ok = abs(valid_losses[0] - valid_start) < 1e-05
+    if not ok:
+        message = 'valid_losses[0] should be the validation loss of the starting weights, computed before the first optimizer.step().'
         raise AssertionError(message)
