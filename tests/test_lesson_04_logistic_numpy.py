@@ -100,3 +100,27 @@ def test_the_gradient_is_derived_in_the_text_not_only_claimed():
     text = lesson_text()
     assert "dp/dz = e^(-z) / (1 + e^(-z))² = p (1 - p)" in text and "dL/dz = dL/dp · dp/dz = p - t" in text
     assert "you derived" not in text.lower() and "price classes of lesson 01" not in text
+
+
+def test_the_loss_from_scores_is_finite_at_1000_and_equals_pytorchs(env):
+    """Issue 23 item 3 (binary part): the answer key's bce_from_scores is finite for scores of ±1000, equal to
+    torch.nn.functional.binary_cross_entropy_with_logits within 1e-6, and to bce(sigmoid(z), t) where that is finite."""
+    import torch
+
+    bce_from_scores, bce, sigmoid = env["bce_from_scores"], env["bce"], env["sigmoid"]
+    rng = np.random.default_rng(4)
+    for z, t in [
+        (np.array([-1000.0, 1000.0, -1000.0, 1000.0]), np.array([1.0, 0.0, 0.0, 1.0])),
+        (rng.normal(scale=5, size=300), rng.integers(0, 2, size=300).astype(float)),
+        (rng.normal(scale=1e3, size=300), rng.integers(0, 2, size=300).astype(float)),
+    ]:
+        got = bce_from_scores(z, t)
+        torch_loss = torch.nn.functional.binary_cross_entropy_with_logits(torch.as_tensor(z), torch.as_tensor(t))
+        assert np.isfinite(got) and abs(got - torch_loss.item()) <= 1e-6 * max(1.0, abs(got))
+    z, t = rng.normal(scale=3, size=50), rng.integers(0, 2, size=50).astype(float)
+    assert np.isclose(bce_from_scores(z, t), bce(sigmoid(z), t), rtol=1e-12)
+    with np.errstate(all="ignore"):  # the naive form breaks where the text says it does
+        assert np.isinf(bce(sigmoid(np.array([1000.0])), np.array([0.0])))
+        assert np.isnan(bce(sigmoid(np.array([40.0])), np.array([1.0])))
+    assert bce_from_scores(np.array([1000.0]), np.array([0.0])) == 1000.0
+    assert np.logaddexp(0, 1000.0) == 1000.0 and np.logaddexp(0, -1000.0) == 0.0  # what the text prints

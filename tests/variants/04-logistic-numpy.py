@@ -601,6 +601,108 @@ WRONG = [
     Wrong(
         "q5", "binary_valid_acc = 'about 0.71'", "binary_valid_acc should hold numbers", mistake="accuracy-not-a-number"
     ),
+    # ---- q6: the loss from scores (10 overflow and capped values, 14 skipped step: through the sigmoid, 2 sign,
+    #      9 labels swapped, 6 normalisation, 3 log base, 11 one number, 12 in place, 13 typed in, 16)
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(t * np.log(1 + np.exp(-z)) + (1 - t) * np.log(1 + np.exp(z))))",
+        "np.exp(1000) overflows to inf",
+        mistake="exp-overflows",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(np.log(1 + np.exp(z)) - t * z))",
+        "np.exp(1000) overflows to inf",
+        mistake="exp-overflows",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return bce(sigmoid(z), t)",
+        "sigmoid(40) rounds to exactly 1.0",
+        mistake="through-sigmoid",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    p = np.clip(sigmoid(z), 1e-15, 1 - 1e-15)\n    return bce(p, t)",
+        "Clipping p or z caps the loss",
+        mistake="capped-at-large-scores",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    z = np.clip(z, -500, 500)\n    return float(np.mean(t * np.log(1 + np.exp(-z)) + (1 - t) * np.log(1 + np.exp(z))))",
+        "Clipping p or z caps the loss",
+        mistake="capped-at-large-scores",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(t * np.logaddexp(0, z) + (1 - t) * np.logaddexp(0, -z)))",
+        "the loss of the opposite labels",
+        mistake="labels-swapped",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(-t * np.logaddexp(0, -z) - (1 - t) * np.logaddexp(0, z)))",
+        "is negative: the loss is MINUS the logs",
+        mistake="sign-dropped",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.sum(t * np.logaddexp(0, -z) + (1 - t) * np.logaddexp(0, z)))",
+        "summed over the houses",
+        mistake="summed",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(t * np.logaddexp(0, -z) + (1 - t) * np.logaddexp(0, z))) / np.log(10)",
+        "used log10",
+        mistake="log10",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(t * np.logaddexp2(0, -z / np.log(2)) + (1 - t) * np.logaddexp2(0, z / np.log(2))))",
+        "used log2",
+        mistake="log2",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return t * np.logaddexp(0, -z) + (1 - t) * np.logaddexp(0, z)",
+        "returned one loss per house",
+        mistake="not-averaged",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    z[z > 30] = 30.0\n    return float(np.mean(t * np.logaddexp(0, -z) + (1 - t) * np.logaddexp(0, z)))",
+        "changed z or t in place",
+        mistake="input-changed-in-place",
+    ),
+    Wrong(
+        "q6", "def bce_from_scores(z, t):\n    return 0.2165", "gives a rounded number (typed in?)", mistake="typed-in"
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return 0.21653078226560707",
+        "gives the same number as before",
+        mistake="typed-in-every-digit",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(np.logaddexp(0, z)))",
+        "the mean of t * log(1 + e^(-z)) + (1 - t) * log(1 + e^z)",
+        mistake="wrong-formula",
+    ),
+    Wrong(
+        "q6",
+        "import math\ndef bce_from_scores(z, t):\n    return math.log(1 + math.exp(z))",
+        "raised TypeError",
+        mistake="raises",
+    ),
+    Wrong(
+        "q6",
+        "def bce_from_scores(z, t):\n    np.mean(np.logaddexp(0, z) - t * z)",
+        "bce_from_scores returned None",
+        mistake="no-return",
+    ),
+    Wrong("q6", "bce_from_scores = 0.2165", "should be a function", mistake="not-a-function"),
 ]
 
 RIGHT = [
@@ -696,4 +798,35 @@ RIGHT = [
         "booleans from the score compared with 0",
     ),
     Right("q5", "valid_pred = [int(p > 0.5) for p in sigmoid(X_valid @ w_bin + b_bin)]", "a list of Python integers"),
+    # q6
+    Right(
+        "q6",
+        "def bce_from_scores(z, t):\n    return np.mean(np.logaddexp(0, z) - t * z)",
+        "log(1 + e^z) - t z, the two terms folded into one",
+    ),
+    Right(
+        "q6",
+        "def bce_from_scores(z, t):\n    return float(np.mean(np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))))",
+        "the max form with log1p",
+    ),
+    Right(
+        "q6",
+        "from scipy.special import log_expit\ndef bce_from_scores(z, t):\n    return -np.mean(t * log_expit(z) + (1 - t) * log_expit(-z))",
+        "scipy's log_expit",
+    ),
+    Right(
+        "q6",
+        "import torch\ndef bce_from_scores(z, t):\n    zt, tt = (torch.as_tensor(np.asarray(a, dtype=float)) for a in (z, t))\n    return torch.nn.functional.binary_cross_entropy_with_logits(zt, tt).item()",
+        "PyTorch's binary_cross_entropy_with_logits",
+    ),
+    Right(
+        "q6",
+        "import math\ndef bce_from_scores(z, t):\n    total = 0.0\n    for zi, ti in zip(z, t):\n        total += max(zi, 0) - ti * zi + math.log1p(math.exp(-abs(zi)))\n    return total / len(z)",
+        "a loop over the houses with math",
+    ),
+    Right(
+        "q6",
+        "def bce_from_scores(z, t):\n    return np.float32(np.mean(np.where(t == 1, np.logaddexp(0, -z), np.logaddexp(0, z))))",
+        "np.where on the label, a float32 result",
+    ),
 ]
