@@ -136,3 +136,54 @@ def test_every_test_takes_its_truth_from_the_data_not_from_the_notebook(key):
     for question in key.questions:
         result = key.grade(rewritten, question)
         assert result.full, result.output
+
+
+def test_the_loop_and_vectorised_gradients_agree_and_pass_the_numerical_check(env):
+    """Issue 23: the two gradients the student writes agree to 1e-10 and pass the notebook's own numerical
+    check (< 1e-6), printed as such; and they agree on fresh inputs with classes missing from the labels."""
+    assert env["loop_vs_vectorised"] < 1e-10
+    assert env["grad_rel_error"] < 1e-6 and env["loop_rel_error"] < 1e-6
+    rng = np.random.default_rng(5)
+    X, y = rng.normal(size=(40, 3)), rng.choice([0, 3], size=40)
+    W, b = rng.normal(size=(3, 5)), rng.normal(size=5)
+    for a, c in zip(env["softmax_gradient_loop"](X, y, W, b), env["softmax_gradient"](X, y, W, b), strict=True):
+        np.testing.assert_allclose(a, c, rtol=1e-10, atol=1e-12)
+
+
+def test_the_stable_cross_entropy_is_finite_at_1000_and_equals_pytorch(env):
+    """Issue 23: cross-entropy from logits by log-sum-exp, finite for logits of 1000 and -1000, equal to
+    torch.nn.functional.cross_entropy within 1e-6; the naive form's overflow is shown (nan and inf)."""
+    import torch
+    import torch.nn.functional as F
+
+    rng = np.random.default_rng(6)
+    extreme = np.array([[1000.0, 0.0, -1000.0], [-1000.0, 1000.0, 0.0]])
+    for Z in (extreme, 400 * rng.normal(size=(50, 4)), rng.normal(size=(9, 3))):
+        y = rng.integers(0, Z.shape[1], size=len(Z))
+        got = env["cross_entropy_from_logits"](Z, y)
+        want = F.cross_entropy(torch.tensor(Z, dtype=torch.float64), torch.tensor(y)).item()
+        assert np.isfinite(got) and abs(got - want) <= 1e-6 * max(1.0, abs(want)), (got, want)
+    assert env["naive"][0] != env["naive"][0] and env["naive"][1] == np.inf  # nan, then inf
+    assert env["shifted"].tolist() == [0.0, np.inf]
+
+
+@pytest.mark.parametrize("question", ["q3", "q4"])
+def test_the_new_questions_are_graded(key, question):
+    """The key gets full marks; a blank answer none, on the public and on the hidden checks."""
+    assert key.grade(key.env, question).full
+    name = {"q3": "cross_entropy_from_logits", "q4": "softmax_gradient_loop"}[question]
+    blank = key.run_code(f"def {name}(*args):\n    return None")
+    for side in ("public", "hidden"):
+        result = key.grade(blank, question, only=side)
+        assert result.possible and not result.full and result.score == 0, (side, result.output)
+
+
+def test_the_derivation_s_checks_print_what_the_text_says(key):
+    """Steps 2-4: the numerical derivatives equal the softmax, P - Y and (P - Y) / n."""
+    nb = notebooks.read(layout.solution_notebook(ROOT, LESSON))
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "numerical: [0.2595 0.7054 0.0351]   softmax: [0.2595 0.7054 0.0351]" in printed
+    assert "numerical: [ 0.2595 -0.2946  0.0351]   P - Y: [ 0.2595 -0.2946  0.0351]" in printed
+    assert "all 12 entries agree to 1e-8: True" in printed
+    assert "loops and matrix products agree to 1e-10: True" in printed
+    assert "the two losses, softmax without the shift: [nan inf]" in printed

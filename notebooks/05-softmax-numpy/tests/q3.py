@@ -5,99 +5,78 @@ name = 'q3'
 points = 3
 
 @test_case(points=None, hidden=False)
-def test_train_softmax_example(train_softmax):
+def test_cross_entropy_from_logits_examples(cross_entropy_from_logits):
     import numpy as np
-
-    def reference(X, y, k, lr, steps, W, b):
-        Y, losses = (np.eye(k)[y], [])
-        for _ in range(steps + 1):
-            Z = X @ W + b
-            E = np.exp(Z - Z.max(axis=1, keepdims=True))
-            P = E / E.sum(axis=1, keepdims=True)
-            losses.append(-np.mean(np.log(P[np.arange(len(y)), y])))
-            if len(losses) <= steps:
-                W, b = (W - lr * X.T @ (P - Y) / len(y), b - lr * (P - Y).mean(axis=0))
-        return (W, b, np.array(losses))
-    ok = callable(train_softmax)
+    ok = callable(cross_entropy_from_logits)
     if not ok:
-        message = 'train_softmax should be a function: def train_softmax(X, y, k, lr, steps): ...'
+        message = 'cross_entropy_from_logits should be a function (def cross_entropy_from_logits(Z, y): ...), not a value: run its cell.'
         raise AssertionError(message)
-    examples = [(np.array([[2.0], [1.0], [-1.0], [-2.0]]), np.array([1, 1, 0, 0]), 2, 0.3, 6), (np.array([[1.0, 0.5], [-1.0, 0.0], [0.5, -1.0], [-0.5, 1.5], [0.0, 0.2]]), np.array([0, 1, 2, 1, 0]), 3, 0.5, 4), (np.array([[0.5, -1.0], [1.0, 1.0], [-0.5, 0.0], [2.0, -0.5]]), np.array([0, 2, 0, 2]), 4, 0.5, 5), (np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.array([0, 1, 0, 1]), 2, 1.0, 30)]
-    for X, y, k, lr, steps in examples:
-        n, f = X.shape
-        copies = (X.copy(), y.copy())
-        want_W, want_b, losses = reference(X, y, k, lr, steps, np.zeros((f, k)), np.zeros(k))
+
+    def call(Z, y, what):
+        copy = Z.copy()
         try:
-            out = train_softmax(X, y, k, lr, steps)
+            with np.errstate(all='ignore'):
+                value = cross_entropy_from_logits(Z, y)
         except Exception as e:
-            if type(e).__name__ == 'TypeError' and 'data type' in str(e):
-                hint = 'np.zeros takes the whole shape as one tuple, then a dtype: W = np.zeros((X.shape[1], k))'
-            elif type(e).__name__ in ('IndexError', 'ValueError') and len(set(y.tolist())) < k:
-                hint = f'the labels {y.tolist()} hold no house of some of the {k} classes: take the number of classes from the argument k (in softmax_gradient from W.shape[1]), never from the labels'
-            elif 'matmul' in str(e) or 'broadcast' in str(e):
-                hint = 'a shape error: does W have one row per column of X and one column per class, np.zeros((X.shape[1], k))? And does it use its own arguments X and y, not X_train and y_train?'
-            else:
-                hint = 'does it use its own arguments X, y, k, lr and steps?'
-            message = f'train_softmax raised {type(e).__name__} on X of shape ({n}, {f}) and {k} classes: {str(e).strip()} ({hint})'
+            message = f"cross_entropy_from_logits raised {type(e).__name__} on {what}: {str(e).strip()} (a row's maximum, Z.max(axis=1, keepdims=True), has shape (n, 1): it fits Z; without keepdims, (n,) does not)"
             raise AssertionError(message) from None
-        ok = out is not None
+        if not value is not None:
+            message = 'cross_entropy_from_logits returned None: write its body (still `...`?) and end it with `return`.'
+            raise AssertionError(message)
+        ok = np.array_equal(Z, copy)
         if not ok:
-            message = 'train_softmax returned None: write its body (still `...`?) and end it with `return W, b, history`.'
+            message = 'cross_entropy_from_logits changed its input Z in place (Z -= ...?): compute a new array instead.'
             raise AssertionError(message)
-        ok = np.array_equal(X, copies[0]) and np.array_equal(y, copies[1])
+        ok = np.size(value) == 1
         if not ok:
-            message = 'train_softmax changed X or y in place: compute new arrays instead.'
+            message = f'cross_entropy_from_logits should return one number, the mean over the houses; got shape {np.shape(value)}.'
             raise AssertionError(message)
-        ok = isinstance(out, (tuple, list)) and len(out) == 3
-        if not ok:
-            message = 'train_softmax should return three things: return W, b, history.'
+        return float(np.asarray(value, dtype=float).ravel()[0])
+
+    def parts(Z, y):
+        m = Z.max(axis=1, keepdims=True)
+        return (m[:, 0], m[:, 0] + np.log(np.exp(Z - m).sum(axis=1)), Z[np.arange(len(y)), y])
+    Z = np.array([[1.0, 2.0, -1.0], [0.0, 0.0, 3.0], [0.5, -0.5, 0.0], [2.0, 1.0, 0.0]])
+    y = np.array([0, 2, 1, 1])
+    m, lse, picked = parts(Z, y)
+    want = float(np.mean(lse - picked))
+    got = call(Z, y, 'four houses with small scores')
+    hints = [(-want, "cross_entropy_from_logits has the wrong sign: a house's loss is its log-sum-exp MINUS its true class's score."), (np.mean(lse - m - picked), "the row's maximum was subtracted inside the exp but not added back after the log: log(sum_j e^(z_j)) = m + log(sum_j e^(z_j - m))."), (np.sum(lse - picked), 'cross_entropy_from_logits summed over the houses: take the mean.'), (np.mean(lse), "the true class's score is missing: subtract Z[i, y_i] from each house's log-sum-exp."), (np.mean(lse - m), "cross_entropy_from_logits subtracted each house's LARGEST score, not its true class's: subtract Z[i, y_i], picked with Z[np.arange(n), y]."), (np.mean(lse - Z[:, 0]), "cross_entropy_from_logits subtracted class 0's score for every house: subtract the true class's, Z[np.arange(n), y]."), (np.mean(lse / np.log(10) - picked), 'the log-sum-exp used log10: use the natural log, np.log.'), (np.mean(m + (lse - m) / np.log(10) - picked), 'the log-sum-exp used log10: use the natural log, np.log.')]
+    for wrong, message in hints:
+        if np.isclose(got, wrong, rtol=1e-09) and (not np.isclose(wrong, want, rtol=1e-09)):
             raise AssertionError(message)
-        try:
-            W, b = (np.asarray(out[0], dtype=float), np.asarray(out[1], dtype=float))
-            h = np.asarray(out[2], dtype=float).ravel()
-        except (TypeError, ValueError):
-            message = 'train_softmax should return W, b and history as arrays and numbers.'
-            raise AssertionError(message) from None
-        if W.shape == (k, f) and f != k:
-            message = f'W has shape ({k}, {f}): it should be (f, k) = ({f}, {k}), one column per class, so that X @ W works.'
-            raise AssertionError(message)
-        from_labels = {len(set(y.tolist())), int(max(y)) + 1}
-        if W.ndim == 2 and W.shape[0] == f and (W.shape[1] != k) and (W.shape[1] in from_labels):
-            message = f'W has {W.shape[1]} columns, but k = {k} classes were asked for, and the labels {y.tolist()} hold no house of some of them: take the number of classes from the argument k, never from the labels.'
-            raise AssertionError(message)
-        ok = W.shape == (f, k)
-        if not ok:
-            message = f'With {f} feature(s) and {k} classes, W should have shape ({f}, {k}); got {W.shape}.'
-            raise AssertionError(message)
-        ok = b.shape == (k,)
-        if not ok:
-            message = f'b should hold one bias per class, shape ({k},) like grad_b; got {b.shape}.'
-            raise AssertionError(message)
-        if np.ndim(out[2]) == 0:
-            message = 'history is a single number: start it as a list, history = [], and append one loss per step.'
-            raise AssertionError(message)
-        if 1 < len(h) < steps - 1:
-            message = f'history has {len(h)} losses for {steps} steps: the loop stopped early (a `break` when the loss changes little?). Do all `steps` updates: whoever calls train_softmax decides how long it trains.'
-            raise AssertionError(message)
-        ok = len(h) in (steps, steps + 1)
-        count = '1 entry (is `return` indented inside the for loop?)' if len(h) == 1 else f'{len(h)} entries'
-        if not ok:
-            message = f'history should hold one loss per step ({steps} steps here); it has {count}.'
-            raise AssertionError(message)
-        if np.all(np.isfinite(h)) and h[-1] > h[0]:
-            message = 'The loss goes UP during training: each step should SUBTRACT lr times the gradient.'
-            raise AssertionError(message)
-        if np.all(b == 0) and (not np.allclose(want_b, 0)):
-            message = 'b never changes: update the biases too, b = b - lr * grad_b.'
-            raise AssertionError(message)
-        if np.all(W == 0) and (not np.allclose(want_W, 0)):
-            message = 'W never changes: update the weights too, W = W - lr * grad_W.'
-            raise AssertionError(message)
-        ok = np.allclose(W, want_W) and np.allclose(b, want_b)
-        if not ok:
-            message = f'train_softmax ends at the wrong W and b on this example ({n} houses, {k} classes, lr={lr}, {steps} steps): start from zeros, use the lr, k and steps it is given, and do exactly `steps` updates.'
-            raise AssertionError(message)
-        ok = any((len(h) == len(ref) and np.allclose(h, ref) for ref in (losses[:-1], losses[1:], losses)))
-        if not ok:
-            message = f'history should hold the training cross-entropy at each step (starting from ln {k} = {np.log(k):.4f}).'
-            raise AssertionError(message)
+    ok = bool(np.isclose(got, want, rtol=1e-09))
+    if not ok:
+        message = f'cross_entropy_from_logits(Z, y) with Z = {Z.tolist()} and y = {y.tolist()} should be {want:.6f}, the mean of log(sum_j e^(Z[i, j])) - Z[i, y_i]; got {got:.6f}.'
+        raise AssertionError(message)
+    one = np.array([[1000.0, 0.0, -1000.0]])
+    got = call(one, np.array([0]), 'the scores [1000, 0, -1000] of a house that is truly class 0')
+    ok = bool(np.isfinite(got))
+    if not ok:
+        message = f"cross_entropy_from_logits gives {got} for the scores [1000, 0, -1000] with true class 0 (its loss is about 0): exp(1000) overflows to inf. Subtract the row's largest score before exp, and add it back after the log."
+        raise AssertionError(message)
+    got = call(one, np.array([2]), 'the scores [1000, 0, -1000] of a house that is truly class 2')
+    ok = bool(np.isfinite(got))
+    if not ok:
+        message = f"cross_entropy_from_logits gives {got} for a house whose true class scores -1000 (its loss is 2000): its probability, e^-2000, rounds to 0 and -log 0 is inf. Never form that probability: compute log(sum_j e^(z_j)) - z_y, the log-sum-exp with the row's maximum taken out."
+        raise AssertionError(message)
+    big = np.array([[1000.0, 0.0, -1000.0], [1000.0, 0.0, -1000.0], [0.0, -1.0, -2.0]])
+    y_big = np.array([0, 2, 1])
+    m, lse, picked = parts(big, y_big)
+    want = float(np.mean(lse - picked))
+    got = call(big, y_big, 'three houses, two with the scores [1000, 0, -1000]')
+    ok = bool(np.isfinite(got))
+    if not ok:
+        message = f"cross_entropy_from_logits gives {got} when one row's scores, [0, -1, -2], lie far below another's largest, 1000: subtract EACH ROW's own maximum, Z.max(axis=1, keepdims=True). One maximum for the whole array sends that row to exp(-1000) = 0 and log 0."
+        raise AssertionError(message)
+    ok = bool(np.isclose(got, want, rtol=1e-09))
+    if not ok:
+        message = f"cross_entropy_from_logits of Z = {big.tolist()} with y = {y_big.tolist()} should be {want:.4f}: the houses' losses are about 0, 2000 and {lse[2] - picked[2]:.4f}; got {got:.4f}."
+        raise AssertionError(message)
+    Z1, y1 = (np.array([[3.0, -3.0]]), np.array([1]))
+    want = float(np.log(np.exp(3.0) + np.exp(-3.0)) + 3.0)
+    got = call(Z1, y1, 'one house with 2 scores')
+    ok = bool(np.isclose(got, want, rtol=1e-09))
+    if not ok:
+        message = f'cross_entropy_from_logits([[3, -3]], [1]) should be {want:.6f}: it should work for any number of houses and classes.'
+        raise AssertionError(message)

@@ -5,108 +5,101 @@ name = 'q4'
 points = 3
 
 @test_case(points=None, hidden=False)
-def test_softmax_model_loss_and_accuracy(W_soft, b_soft, history_soft, untrained_loss, softmax_valid_acc):
-    import os
+def test_softmax_gradient_loop_examples(softmax_gradient_loop):
     import numpy as np
-    import pandas as pd
-    ames = pd.read_csv(next((p for p in ('data/ames.csv', '../data/ames.csv', '../../data/ames.csv') if os.path.exists(p)), 'data/ames.csv'))
-    price = ames['Sale_Price'].to_numpy(dtype=float)
-    raw = ames[['Longitude', 'Latitude']].to_numpy(dtype=float)
-    idx = np.random.RandomState(42).permutation(len(raw))
-    tr, va = (idx[586:], idx[:586])
-    X = (raw - raw[tr].mean(axis=0)) / raw[tr].std(axis=0)
-    y = np.digitize(price, np.quantile(price, [1 / 3, 2 / 3]))
 
-    def probs(W, b, rows):
-        Z = X[rows] @ W + b
+    def reference(X, y, W, b):
+        Z = X @ W + b
         E = np.exp(Z - Z.max(axis=1, keepdims=True))
-        return E / E.sum(axis=1, keepdims=True)
-
-    def fit(rows, lr=1.0, steps=200):
-        W, b, Y = (np.zeros((2, 3)), np.zeros(3), np.eye(3)[y[rows]])
-        for _ in range(steps):
-            R = probs(W, b, rows) - Y
-            W, b = (W - lr * X[rows].T @ R / len(rows), b - lr * R.mean(axis=0))
-        return (W, b)
-
-    def loss(W, b, rows):
-        return float(-np.mean(np.log(probs(W, b, rows)[np.arange(len(rows)), y[rows]])))
-    answers = {'W_soft': W_soft, 'b_soft': b_soft, 'history_soft': history_soft, 'untrained_loss': untrained_loss, 'softmax_valid_acc': softmax_valid_acc}
-    arrays = {}
-    for name, value in answers.items():
-        ok = value is not ... and value is not None
+        P = E / E.sum(axis=1, keepdims=True)
+        return (P, np.eye(W.shape[1])[y])
+    ok = callable(softmax_gradient_loop)
+    if not ok:
+        message = 'softmax_gradient_loop should be a function (def softmax_gradient_loop(X, y, W, b): ...), not a value: run its cell.'
+        raise AssertionError(message)
+    examples = [(np.array([[1.0, 0.0, 2.0], [0.5, 1.0, 0.0], [0.0, 3.0, 1.0]]), np.array([1, 0, 2]), np.array([[0.1, 0.2, -0.3], [0.0, -0.4, 0.5], [0.3, 0.1, 0.0]]), np.array([0.2, -0.1, 0.0])), (np.array([[1.0, 0.5], [-1.0, 2.0], [0.0, -1.0], [2.0, 1.0]]), np.array([0, 2, 1, 2]), np.array([[0.2, -0.1, 0.4], [0.3, 0.1, -0.2]]), np.array([0.1, 0.0, -0.3])), (np.array([[0.5, -1.0], [1.0, 1.0], [-0.5, 0.0], [2.0, -0.5]]), np.array([0, 2, 0, 2]), np.array([[0.1, 0.3, -0.2, 0.0], [-0.1, 0.2, 0.4, 0.1]]), np.array([0.0, 0.1, -0.1, 0.2]))]
+    for X, y, W, b in examples:
+        n, f = X.shape
+        k = W.shape[1]
+        example = f'X = {X.tolist()}, y = {y.tolist()}, W = {W.tolist()}, b = {b.tolist()}'
+        missing = sorted(set(range(k)) - set(y.tolist()))
+        copies = [a.copy() for a in (X, y, W, b)]
+        try:
+            with np.errstate(all='ignore'):
+                out = softmax_gradient_loop(X, y, W, b)
+        except Exception as e:
+            kind, text = (type(e).__name__, str(e).strip())
+            if kind == 'NameError':
+                hint = 'a name it uses is not defined: use its own arguments X, y, W and b, and run the cells that define softmax and one_hot first'
+            elif missing and kind in ('ValueError', 'IndexError'):
+                hint = f'W has {k} columns, so there are {k} classes, though these labels hold no house of class {missing}: take the number of classes from W, k = W.shape[1], not from the labels or a fixed 3'
+            elif kind == 'IndexError':
+                hint = 'an index out of range: the houses run over range(n) with n = X.shape[0], the classes over range(k) with k = W.shape[1]; column j of grad_W is grad_W[:, j]'
+            elif kind == 'ValueError' and ('matmul' in text or 'broadcast' in text or 'shape' in text):
+                hint = "a shape error: house i's scores are X[i] @ W + b, k numbers; X[i] has f entries, like a column of grad_W, grad_W[:, j]"
+            else:
+                hint = 'run it on this example yourself and read the line the error points to'
+            message = f'softmax_gradient_loop raised {kind} on X ({n}, {f}), W ({f}, {k}): {text} ({hint}).'
+            raise AssertionError(message) from None
+        ok = out is not None
         if not ok:
-            message = f'{name} is still blank.'
+            message = 'softmax_gradient_loop returned None: write its body (still `...`?) and end it with `return grad_W, grad_b`.'
+            raise AssertionError(message)
+        ok = all((np.array_equal(a, c) for a, c in zip((X, y, W, b), copies)))
+        if not ok:
+            message = 'softmax_gradient_loop changed X, y, W or b in place: compute new arrays instead.'
+            raise AssertionError(message)
+        ok = isinstance(out, (tuple, list)) and len(out) == 2
+        if not ok:
+            message = 'softmax_gradient_loop should return a pair: return grad_W, grad_b.'
             raise AssertionError(message)
         try:
-            arrays[name] = np.asarray(value, dtype=float)
+            gW, gb = (np.asarray(out[0], dtype=float), np.asarray(out[1], dtype=float))
         except (TypeError, ValueError):
-            message = f'{name} should hold numbers; got a {type(value).__name__}.'
+            message = 'softmax_gradient_loop should return two arrays of numbers, grad_W and grad_b.'
             raise AssertionError(message) from None
-    W, b, h = (arrays['W_soft'], arrays['b_soft'].ravel(), arrays['history_soft'].ravel())
-    ok = W.shape == (2, 3) and b.shape == (3,)
-    if not ok:
-        message = f"W_soft should have shape (2, 3) and b_soft (3,): train_softmax's W and b; got {W.shape} and {b.shape}."
-        raise AssertionError(message)
-    ok = len(h) in (200, 201) and bool(np.all(np.isfinite(h)))
-    if not ok:
-        message = f'history_soft should hold one finite loss per step (200 steps); it has {len(h)} entries.'
-        raise AssertionError(message)
-    trained = fit(tr)
-
-    def near(fitted):
-        return np.allclose(W, fitted[0], rtol=0.001, atol=0.0001) and np.allclose(b, fitted[1], rtol=0.001, atol=0.0001)
-    if not near(trained):
-        if near(fit(va)):
-            message = 'W_soft and b_soft were trained on the VALIDATION houses: that is leakage (the model has seen the houses it is measured on). Train on X_train and y_train.'
+        if gW.shape == (k,) and gb.shape == (f, k):
+            message = 'softmax_gradient_loop returned (grad_b, grad_W): return grad_W first, then grad_b.'
             raise AssertionError(message)
-        if near(fit(idx)):
-            message = 'W_soft and b_soft were trained on ALL the houses, validation rows included: that is leakage.'
+        if gW.shape == (k, f) and f != k:
+            message = f"grad_W has shape ({k}, {f}): it should have W's shape ({f}, {k}), one column per class."
             raise AssertionError(message)
-        message = 'W_soft and b_soft should come from train_softmax(X_train, y_train, 3, 1.0, 200).'
-        raise AssertionError(message)
-    W_small, b_small = (np.random.default_rng(1).normal(scale=0.1, size=(2, 3)), np.zeros(3))
-    ok = arrays['untrained_loss'].size == 1
-    if not ok:
-        message = 'untrained_loss should be a single number.'
-        raise AssertionError(message)
-    got = float(arrays['untrained_loss'].ravel()[0])
-    want = loss(W_small, b_small, tr)
-    if np.isclose(got, np.log(3), rtol=0.0001, atol=0) and (not np.isclose(want, np.log(3), rtol=0.0001, atol=0)):
-        message = "untrained_loss is ln 3 (typed in, or the zero model's history_soft[0]): compute the cross-entropy of W_small, b_small on the training houses."
-        raise AssertionError(message)
-    if np.isclose(got, loss(W_small, b_small, va), rtol=1e-06):
-        message = 'untrained_loss was measured on the validation houses: use the training houses.'
-        raise AssertionError(message)
-    if np.isclose(got, loss(*trained, tr), rtol=1e-06):
-        message = "untrained_loss is the TRAINED model's loss: use the untrained W_small and b_small."
-        raise AssertionError(message)
-    ok = bool(np.isclose(got, want, rtol=1e-06))
-    if not ok:
-        message = f'untrained_loss should be cross_entropy(softmax(X_train @ W_small + b_small), y_train), about {want:.4f}.'
-        raise AssertionError(message)
-    ok = arrays['softmax_valid_acc'].size == 1
-    if not ok:
-        message = 'softmax_valid_acc should be a single number.'
-        raise AssertionError(message)
-    acc = float(arrays['softmax_valid_acc'].ravel()[0])
-    if 1 < acc <= 100:
-        message = 'softmax_valid_acc looks like a percentage: give the fraction, between 0 and 1.'
-        raise AssertionError(message)
-    ok = 0 <= acc <= 1
-    if not ok:
-        message = f'softmax_valid_acc should be a fraction between 0 and 1 (a count divided by 586); got {acc:g}.'
-        raise AssertionError(message)
-    step = 0.5 / 586
-    W0, b0 = trained
-    want = float(np.mean(probs(W0, b0, va).argmax(axis=1) == y[va]))
-    if abs(acc - np.mean(probs(W0, b0, tr).argmax(axis=1) == y[tr])) < step:
-        message = 'softmax_valid_acc was measured on the TRAINING houses: use the validation houses.'
-        raise AssertionError(message)
-    if abs(acc - (1 - want)) < step:
-        message = 'softmax_valid_acc is the error rate: give the fraction predicted RIGHT.'
-        raise AssertionError(message)
-    ok = abs(acc - want) < step
-    if not ok:
-        message = 'softmax_valid_acc: the fraction of validation houses whose most probable class, softmax(X_valid @ W_soft + b_soft).argmax(axis=1), equals y_valid (argmax over the classes, axis=1).'
-        raise AssertionError(message)
+        if missing and gW.ndim == 2 and (gW.shape[1] != k) and (gW.shape[1] in (len(set(y.tolist())), int(max(y)) + 1, 3)):
+            message = f'grad_W has {gW.shape[1]} columns, but W has {k}: these labels hold no house of class {missing}, so take the number of classes from W, k = W.shape[1], not from the labels or a fixed 3.'
+            raise AssertionError(message)
+        ok = gW.shape == (f, k)
+        if not ok:
+            message = f"grad_W should have W's shape ({f}, {k}); got {gW.shape}."
+            raise AssertionError(message)
+        if gb.shape == (n,) and n != k:
+            message = 'grad_b has one entry per house: it has one entry per class, each a sum over the houses.'
+            raise AssertionError(message)
+        if gb.size == 1:
+            message = 'grad_b is a single number: it has one entry per class, grad_b = np.zeros(k), and grad_b[j] += d.'
+            raise AssertionError(message)
+        ok = gb.shape == (k,)
+        if not ok:
+            message = f'grad_b should have one entry per class, shape ({k},); got {gb.shape}.'
+            raise AssertionError(message)
+        P, Y = reference(X, y, W, b)
+        R = P - Y
+        want_W, want_b = (X.T @ R / n, R.mean(axis=0))
+        Z = X @ W + b
+        Pn, _ = reference(X, y, W, np.zeros(k))
+        R_nob = Pn - Y
+        R_lab = P - y[:, None]
+        last = n - 1
+        R_true = np.where(Y == 1, R, 0.0)
+        hints = [(-want_W, -want_b, 'softmax_gradient_loop has the wrong sign: each term uses P[i, j] - Y[i, j] (Y - P is its negative).'), (n * want_W, n * want_b, "softmax_gradient_loop is missing the / n: the loss is a mean over the houses, so each house's term is divided by n."), (want_W, n * want_b, "grad_b adds up P[i, j] - Y[i, j] without the / n: each house's term is divided by n, as for grad_W."), (n * want_W, want_b, 'grad_W is missing the / n: add (P[i, j] - Y[i, j]) / n times X[i] to column j.'), (X.T @ R_lab / n, R_lab.mean(axis=0), 'softmax_gradient_loop subtracted the label y[i] itself, not the one-hot Y[i, j] (1 if j == y[i], else 0).'), (X.T @ (Z - Y) / n, (Z - Y).mean(axis=0), 'softmax_gradient_loop used the scores X @ W + b in place of the probabilities, their softmax.'), (X.T @ R_nob / n, R_nob.mean(axis=0), 'softmax_gradient_loop left b out of the scores: X[i] @ W + b.'), (X.T @ R_true / n, R_true.mean(axis=0), "only the true class's column moved: every class j gets (P[i, j] - Y[i, j]) / n, and for a class that is not y[i] that is P[i, j] / n."), (np.outer(X[last], R[last]) / n, R[last] / n, "grad_W and grad_b hold only the last house's term: ADD each house's term, grad_W[:, j] += ..., grad_b[j] += ....")]
+        for wrong_W, wrong_b, message in hints:
+            if wrong_W is not None and np.allclose(gW, wrong_W) and np.allclose(gb, wrong_b):
+                if not (np.allclose(wrong_W, want_W) and np.allclose(wrong_b, want_b)):
+                    raise AssertionError(message)
+        ok = np.allclose(gW, want_W)
+        if not ok:
+            message = f'On the example {example}, grad_W should be {np.round(want_W, 4).tolist()}: the sum over the houses of X[i] times (P[i, j] - Y[i, j]) / n; got {np.round(gW, 4).tolist()}.'
+            raise AssertionError(message)
+        ok = np.allclose(gb, want_b)
+        if not ok:
+            message = f'On the example {example}, grad_b should be {np.round(want_b, 4).tolist()}: the sum over the houses of (P[i, j] - Y[i, j]) / n; got {np.round(gb, 4).tolist()}.'
+            raise AssertionError(message)
