@@ -63,6 +63,30 @@ def test_every_test_takes_its_truth_from_the_data_not_from_the_notebook(env):
         assert result.full, result.output
 
 
-def test_numerical_gradient_check_agrees(env):
-    diff = np.max(np.abs(np.ravel(env["exact_w"]) - env["approx_w"]))
-    assert diff < 1e-6 and abs(env["exact_b"] - env["approx_b"]) < 1e-6
+def test_the_students_gradient_check_agrees_with_the_derived_gradient(env):
+    """Issue 23: the student's own check (questions 8 and 9) passes the derived gradient (< 1e-6), and the
+    derivation's three houses give the matrix formula of question 7."""
+    assert 0 < env["check_error"] < 1e-7
+    np.testing.assert_allclose(np.ravel(env["exact_w"]), env["num_grad_w"], rtol=1e-6)
+    assert abs(env["exact_b"] - env["num_grad_b"]) < 1e-6
+    np.testing.assert_allclose(env["grad_w_mean"], 2 / 3 * env["X_three"].T @ env["r_three"], rtol=1e-12)
+    grad_w, grad_b = env["mse_gradient"](env["X_three"], env["y_three"], env["w_one"], env["b_one"])
+    np.testing.assert_allclose(grad_w, env["grad_w_mean"], rtol=1e-12)
+
+
+def test_the_numerical_gradient_is_central_and_its_error_is_h_squared(env):
+    """Central differences of a cube are off by exactly h ** 2; the relative error follows its formula."""
+    w = np.array([1.0, -2.0, 0.5])
+    for h in (0.1, 0.01):
+        got = env["numerical_gradient"](lambda v: float(np.sum(v**3)), w, h)
+        np.testing.assert_allclose(got, 3 * w**2 + h**2, rtol=1e-9)
+    assert env["relative_error"](np.array([0.0, 1.0]), np.array([0.0, 1.0])) == 0.0
+    assert env["relative_error"](np.array([1.0, 2.0]), np.array([1.0, 2.1])) == pytest.approx(0.1 / 4.1)
+
+
+def test_the_text_says_the_student_derives_the_gradient():
+    text = lesson_text()
+    for step in ("**Step 1: one house.**", "**Step 2: many houses.**", "**Step 3: one matrix product.**"):
+        assert step in text
+    assert "with the formulas you just\nderived" in text
+    assert "def numerical_gradient(X, y, w, b" not in (ROOT / layout.SOURCE / f"{LESSON}.ipynb").read_text()
