@@ -90,3 +90,40 @@ def test_the_text_says_the_student_derives_the_gradient():
         assert step in text
     assert "with the formulas you just\nderived" in text
     assert "def numerical_gradient(X, y, w, b" not in (ROOT / layout.SOURCE / f"{LESSON}.ipynb").read_text()
+
+
+def numgrad(body, default="1e-5"):
+    return (
+        f"def numerical_gradient(f, w, h={default}):\n    w = np.asarray(w, dtype=float)\n"
+        "    grad = np.zeros(len(w))\n    for i in range(len(w)):\n"
+        "        up, down = w.copy(), w.copy()\n        up[i] += h\n        down[i] -= h\n"
+        f"        {body}\n    return grad"
+    )
+
+
+def relerr(body):
+    return f"def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n    return {body}"
+
+
+HIDDEN_CATCHES = [  # issue 23: on fresh functions and arrays, the hidden tests alone charge each with its message
+    (numgrad("grad[i] = (f(up) - f(w)) / h"), "one-sided difference"),
+    (numgrad("grad[i] = (f(w) - f(down)) / h"), "one-sided difference"),
+    (numgrad("grad[i] = (f(up) - f(down)) / h"), "divides by h"),
+    (numgrad("e = np.zeros(len(w)); e[i] = 1e-5\n        grad[i] = (f(w + e) - f(w - e)) / 2e-5"), "ignores the h"),
+    (numgrad("grad[i] = (f(up) - f(down)) / (2 * h)", default="1e-3"), "does not step by the default h=1e-5"),
+    (numgrad("grad[i] = (f(up) - f(down)) / (2 * h)", default="1e-9"), "does not step by the default h=1e-5"),
+    (relerr("float(np.max(np.abs(a - b)))"), "returned the plain difference"),
+    (relerr("float(np.max(np.abs(a - b) / np.maximum(np.abs(a), 1e-8)))"), "divided by |a| only"),
+    (relerr("float(np.mean(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))"), "averaged the entries"),
+    (relerr("float(np.max(np.abs(a - b)) / np.max(np.abs(a) + np.abs(b)))"), "divided the largest difference"),
+    (relerr("float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b))))"), "is not finite"),
+    (relerr("float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))"), "is wrong on fresh arrays"),
+]
+
+
+@pytest.mark.parametrize(("code", "message"), HIDDEN_CATCHES, ids=[m for _, m in HIDDEN_CATCHES])
+def test_the_hidden_tests_alone_catch_each_wrong_gradient_check(code, message):
+    key = AnswerKey(LESSON)
+    result = key.grade(key.run_code(code), "q8", only="hidden")
+    assert not result.full and message in result.output, result.output
+    assert not result.python_errors, result.python_errors
