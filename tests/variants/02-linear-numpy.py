@@ -29,6 +29,23 @@ def grad(body):
     return f"def mse_gradient(X, y, w, b):\n    r = X @ w + b - y\n    return {body}"
 
 
+def numgrad(body, default="1e-5"):
+    """A numerical_gradient whose loop body is ``body`` (copies ``up`` and ``down`` of w are made for it)."""
+    return (
+        f"def numerical_gradient(f, w, h={default}):\n    w = np.asarray(w, dtype=float)\n"
+        "    grad = np.zeros(len(w))\n    for i in range(len(w)):\n"
+        "        up, down = w.copy(), w.copy()\n        up[i] += h\n        down[i] -= h\n"
+        f"        {body}\n    return grad"
+    )
+
+
+def relerr(body):
+    return f"def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n    return {body}"
+
+
+CHECK = "check_error = relative_error(np.append(exact_w, exact_b), np.append(num_grad_w, num_grad_b))"
+
+
 WRONG = [
     # ---- q1: units (6 normalisation, 7 types, 8 rounding, 4 swapped, 11 shape, 12 order, 16 blanks)
     Wrong("q1", "price = df['Sale_Price'].to_numpy()", "price is still in dollars", mistake="price-in-dollars"),
@@ -351,82 +368,276 @@ WRONG = [
         mistake="valid-from-training-rows",
     ),
     Wrong("q5", "train_mean = None", "train_mean is still blank", mistake="blank"),
-    # ---- q6: the gradient (2 sign, 6 normalisation, 4 transposition, 1 axis, 12, 14, 16)
-    Wrong("q6", grad("-2 / len(y) * X.T @ r, -2 / len(y) * r.sum()"), "the wrong sign", mistake="wrong-sign"),
-    Wrong("q6", grad("X.T @ r / len(y), r.sum() / len(y)"), "missing the factor 2", mistake="no-factor-2"),
-    Wrong("q6", grad("2 * X.T @ r, 2 * r.sum()"), "missing the 1/n", mistake="no-1-over-n"),
-    Wrong("q6", grad("X.T @ r, r.sum()"), "missing both the factor 2 and the 1/n", mistake="no-2-no-1-over-n"),
+    # ---- q6: the derivation, step by step (2 sign, 14 skipped step, 6 normalisation, 4, 1 axis, 11, 16)
+    Wrong("q6", "r_one = y_one - (x_one @ w_one + b_one)", "r_one has the wrong sign", mistake="residual-sign"),
+    Wrong("q6", "r_one = x_one @ w_one - y_one", "r_one left out b_one", mistake="residual-without-b"),
+    Wrong("q6", "r_one = float(x_one @ w_one)", "minus the price 1.0", mistake="residual-wrong-value"),
+    Wrong("q6", "dr_dw = w_one", "dr_dw is w_one", mistake="slope-is-weights"),
+    Wrong("q6", "dr_dw = 2 * r_one * x_one", "dr_dw is already the loss's slope", mistake="slope-of-loss-not-r"),
+    Wrong("q6", "dr_dw = x_one.reshape(1, 2)", "shape (2,)", mistake="wrong-shape"),
+    Wrong("q6", "dr_db = 0.0", "dr_db is 0", mistake="slope-along-b-zero"),
+    Wrong("q6", "dr_db = b_one", "dr_db is b_one", mistake="slope-along-b-is-b"),
+    Wrong("q6", "dloss_dw_one = r_one * dr_dw", "dloss_dw_one is missing the 2", mistake="no-factor-2"),
+    Wrong("q6", "dloss_dw_one = 2 * dr_dw", "dloss_dw_one is missing r", mistake="no-residual"),
+    Wrong("q6", "dloss_dw_one = -2 * r_one * dr_dw", "dloss_dw_one has the wrong sign", mistake="loss-slope-sign"),
+    Wrong("q6", "dloss_dw_one = 2 * r_one * w_one", "dloss_dw_one used w_one", mistake="chain-rule-with-weights"),
+    Wrong("q6", "dloss_dw_one = r_one ** 2 * dr_dw", "used r ** 2", mistake="square-not-differentiated"),
+    Wrong("q6", "dloss_dw_one = float(np.sum(2 * r_one * dr_dw))", "one number per feature", mistake="wrong-shape"),
+    Wrong("q6", "dloss_db_one = r_one", "dloss_db_one is missing the 2", mistake="no-factor-2"),
+    Wrong("q6", "dloss_db_one = 2.0", "dloss_db_one is missing r", mistake="no-residual"),
+    Wrong("q6", "dloss_db_one = 2 * r_one * b_one", "dloss_db_one used b_one", mistake="chain-rule-with-b"),
+    Wrong("q6", "per_house = per_house.T", "per_house is transposed", mistake="per-house-transposed"),
+    Wrong("q6", "per_house = r_three[:, None] * X_three", "per_house is missing the 2", mistake="no-factor-2"),
+    Wrong("q6", "per_house = 2 * X_three", "per_house is missing the residuals", mistake="no-residual"),
+    Wrong("q6", "per_house = 2 * r_one * X_three", "used r_one for every house", mistake="one-residual-for-all"),
     Wrong(
-        "q6",
+        "q6", "per_house = -2 * r_three[:, None] * X_three", "per_house has the wrong sign", mistake="loss-slope-sign"
+    ),
+    Wrong("q6", "grad_w_mean = per_house.sum(axis=0)", "the sum of the rows", mistake="sum-not-mean"),
+    Wrong("q6", "grad_w_mean = per_house.mean(axis=1)", "one number per house", mistake="mean-over-features"),
+    Wrong("q6", "grad_w_mean = per_house.mean()", "grad_w_mean is one number", mistake="mean-over-everything"),
+    Wrong("q6", "r_one = ...", "r_one is still blank", mistake="blank"),
+    Wrong("q6", "dr_dw = 'x_one'", "dr_dw should hold numbers", mistake="not-numbers"),
+    # ---- q7: the gradient (2 sign, 6 normalisation, 4 transposition, 1 axis, 12, 14, 16)
+    Wrong("q7", grad("-2 / len(y) * X.T @ r, -2 / len(y) * r.sum()"), "the wrong sign", mistake="wrong-sign"),
+    Wrong("q7", grad("X.T @ r / len(y), r.sum() / len(y)"), "missing the factor 2", mistake="no-factor-2"),
+    Wrong("q7", grad("2 * X.T @ r, 2 * r.sum()"), "missing the 1/n", mistake="no-1-over-n"),
+    Wrong("q7", grad("X.T @ r, r.sum()"), "missing both the factor 2 and the 1/n", mistake="no-2-no-1-over-n"),
+    Wrong(
+        "q7",
         grad("-X.T @ r / len(y), -r.sum() / len(y)"),
         "wrong sign and is missing the factor 2",
         mistake="wrong-sign-no-factor-2",
     ),
     Wrong(
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = X @ w.reshape(-1, 1) + b - y\n"
         "    return 2 / len(y) * X.T @ r, 2 / len(y) * r.sum()",
         "(n, n) matrix",
         mistake="column-residuals",
     ),
     Wrong(
-        "q6", grad("2 / len(y) * X.T @ r, 2 / len(y) * r.mean()"), "divided by n twice", mistake="grad-b-divided-twice"
+        "q7", grad("2 / len(y) * X.T @ r, 2 / len(y) * r.mean()"), "divided by n twice", mistake="grad-b-divided-twice"
     ),
-    Wrong("q6", grad("2 / len(y) * X.T @ r, r.mean()"), "grad_b is missing the factor 2", mistake="grad-b-no-factor-2"),
+    Wrong("q7", grad("2 / len(y) * X.T @ r, r.mean()"), "grad_b is missing the factor 2", mistake="grad-b-no-factor-2"),
     Wrong(
-        "q6",
+        "q7",
         grad("2 / len(y) * X.T @ y, 2 / len(y) * r.sum()"),
         "used y instead of the residuals",
         mistake="y-not-residuals",
     ),
     Wrong(  # issue 22: ignoring the arguments is not blamed on a missing transpose
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = predict(X_train, w, b) - y_train\n"
         "    return 2 / len(y_train) * X_train.T @ r, 2 / len(y_train) * r.sum()",
         "mse_gradient does not use its own arguments",
         mistake="ignores-arguments",
     ),
     Wrong(
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = X @ w - y\n    return 2 / len(y) * X.T @ r, 2 / len(y) * r.sum()",
         "left b out of the residuals",
         mistake="residuals-without-b",
     ),
-    Wrong("q6", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "raised ValueError", mistake="no-transpose"),
+    Wrong("q7", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "raised ValueError", mistake="no-transpose"),
     Wrong(
-        "q6", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "the transpose X.T", mistake="no-transpose"
+        "q7", grad("2 / len(y) * X @ r, 2 / len(y) * r.sum()"), "the transpose X.T", mistake="no-transpose"
     ),  # found in the browser
     Wrong(
-        "q6",
+        "q7",
         grad("2 * np.mean(X * r[:, None], axis=1), 2 * r.mean()"),
         "one entry per house",
         mistake="one-entry-per-house",
     ),
     Wrong(
-        "q6", grad("2 / len(y) * r.sum(), 2 / len(y) * X.T @ r"), "returned (grad_b, grad_w)", mistake="pair-swapped"
+        "q7", grad("2 / len(y) * r.sum(), 2 / len(y) * X.T @ r"), "returned (grad_b, grad_w)", mistake="pair-swapped"
     ),
     Wrong(
-        "q6",
+        "q7",
         grad("2 / 3 * X.T @ r, 2 / 3 * r.sum()"),
         "the example X = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 0.0]], y = [1.0, 2.0, 3.0, 0.0], w = [1.0, -1.0], b = 0.5, grad_w should be",
         mistake="wrong-value",
     ),
     Wrong(  # issue 22: "On this example ..." now shows the example
-        "q6",
+        "q7",
         grad("2 / len(y) * X.T @ r, 2 / len(y) * r.sum() + 1.0"),
         "b = 0.0, grad_b should be",
         mistake="grad-b-wrong-value",
     ),
     Wrong(
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    y -= X @ w + b\n    y *= -1\n    return 2 / len(y) * X.T @ y, 2 / len(y) * y.sum()",
         "changed X, y or w in place",
         mistake="changes-input",
     ),
-    Wrong("q6", grad("2 / len(y) * X.T @ r"), "return a pair", mistake="not-a-pair"),
+    Wrong("q7", grad("2 / len(y) * X.T @ r"), "return a pair", mistake="not-a-pair"),
     Wrong(
-        "q6", "def mse_gradient(X, y, w, b):\n    r = X @ w + b - y", "mse_gradient returned None", mistake="no-return"
+        "q7", "def mse_gradient(X, y, w, b):\n    r = X @ w + b - y", "mse_gradient returned None", mistake="no-return"
     ),
+    # ---- q8: the numerical gradient and the relative error (2 sign, 6 normalisation, 10 step size, 12, 1 axis, 16)
+    Wrong("q8", numgrad("grad[i] = (f(up) - f(w)) / h"), "one-sided difference", mistake="one-sided"),
+    Wrong("q8", numgrad("grad[i] = (f(w) - f(down)) / h"), "one-sided difference", mistake="one-sided"),
+    Wrong("q8", numgrad("grad[i] = (f(up) - f(down)) / h"), "divides by h: the points", mistake="divides-by-h"),
+    Wrong("q8", numgrad("grad[i] = (f(up) - f(down)) / (4 * h)"), "divides by 4 * h", mistake="divides-by-4h"),
+    Wrong(
+        "q8", numgrad("grad[i] = (f(down) - f(up)) / (2 * h)"), "numerical_gradient has the wrong sign", mistake="sign"
+    ),
+    Wrong(
+        "q8",
+        numgrad("e = np.zeros(len(w)); e[i] = 1e-5\n        grad[i] = (f(w + e) - f(w - e)) / 2e-5"),
+        "ignores the h it is given",
+        mistake="ignores-h",
+    ),
+    Wrong(
+        "q8",
+        numgrad("grad[i] = (f(w + h) - f(w - h)) / (2 * h)"),
+        "nudged every entry of w at once",
+        mistake="all-entries-at-once",
+    ),
+    Wrong(
+        "q8",
+        numgrad("grad[i] = (f(up) - f(down)) / (2 * h)", default="1e-3"),
+        "keep h=1e-5",
+        mistake="wrong-default-step",
+    ),
+    Wrong(
+        "q8",
+        numgrad("grad[i] = (f(up) - f(down)) / (2 * h)", default="1e-9"),
+        "keep h=1e-5",
+        mistake="wrong-default-step",
+    ),
+    Wrong(
+        "q8",
+        "def numerical_gradient(f, w, h=1e-5):\n    grad = np.zeros(len(w))\n    for i in range(len(w)):\n"
+        "        w[i] += h\n        up = f(w)\n        w[i] -= 2 * h\n        grad[i] = (up - f(w)) / (2 * h)\n"
+        "    return grad",
+        "changed w in place",
+        mistake="changes-w",
+    ),
+    Wrong(
+        "q8",
+        "def numerical_gradient(f, w, h=1e-5):\n    grad = np.zeros(len(w))\n    for i in range(len(w)):\n"
+        "        up, down = w, w.copy()\n        up[i] += h\n        down[i] -= h\n"
+        "        grad[i] = (f(up) - f(down)) / (2 * h)\n    return grad",
+        "changed w in place",
+        mistake="changes-w",
+    ),
+    Wrong(
+        "q8",
+        numgrad("grad[i] = (f(up) - f(down)) / (2 * h)").replace("return grad", "return grad.sum()"),
+        "one slope per entry of w",
+        mistake="not-one-per-entry",
+    ),
+    Wrong(
+        "q8",
+        numgrad("grad[i] = (f(up) - f(down)) / (2 * h)").replace("    return grad", ""),
+        "numerical_gradient returned None",
+        mistake="no-return",
+    ),
+    Wrong("q8", "numerical_gradient = ...", "numerical_gradient should be a function", mistake="blank"),
+    Wrong("q8", relerr("float(np.max(np.abs(a - b)))"), "returned the plain difference", mistake="plain-difference"),
+    Wrong(
+        "q8",
+        relerr("float(np.max(np.abs(a - b) / np.maximum(np.abs(a), 1e-8)))"),
+        "divided by |a| only",
+        mistake="not-symmetric",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-8)))"),
+        "divided by |b| only",
+        mistake="not-symmetric",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.mean(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))"),
+        "averaged the entries",
+        mistake="mean-not-max",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))"),
+        "compared whole arrays (norms)",
+        mistake="norms",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.sum(np.abs(a - b)) / np.sum(np.abs(a) + np.abs(b)))"),
+        "added up before dividing",
+        mistake="sums",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.max(np.abs(a - b)) / np.max(np.abs(a) + np.abs(b)))"),
+        "divided the largest difference by the largest",
+        mistake="max-over-max",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b))))"),
+        "(0 / 0)",
+        mistake="no-floor",
+    ),
+    Wrong(
+        "q8",
+        relerr("float(np.max(np.abs(a - b) / np.maximum(a + b, 1e-8)))"),
+        "divided by a + b",
+        mistake="no-absolute-values",
+    ),
+    Wrong("q8", relerr("float(np.max(np.abs(a - b) / (a + b)))"), "the denominator was 0", mistake="zero-denominator"),
+    Wrong(
+        "q8",
+        relerr("np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)"),
+        "should return one number, the largest",
+        mistake="no-max",
+    ),
+    Wrong(
+        "q8",
+        relerr("max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8))"),
+        "np.max looks at every entry",
+        mistake="python-max",
+    ),
+    Wrong("q8", "relative_error = None", "relative_error should be a function", mistake="blank"),
+    # ---- q9: the check on the houses (13 typed-in, 14 skipped step, 11, 16)
+    Wrong(
+        "q9",
+        "num_grad_w, num_grad_b = exact_w, exact_b\n" + CHECK,
+        "mse_gradient's own numbers",
+        mistake="formula-not-numerical",
+    ),
+    Wrong("q9", "check_error = relative_error(exact_w, exact_w)", "check_error is 0", mistake="compared-with-itself"),
+    Wrong(
+        "q9",
+        "num_grad_w = numerical_gradient(f_w, np.zeros(3))\n" + CHECK,
+        "num_grad_w should be numerical_gradient(f_w, w_check)",
+        mistake="wrong-point",
+    ),
+    Wrong(
+        "q9",
+        "num_grad_b = numerical_gradient(f_w, w_check)",
+        "num_grad_b should be one number",
+        mistake="b-slope-shape",
+    ),
+    Wrong(
+        "q9",
+        "num_grad_b = 0.0",
+        "num_grad_b should be the slope along b",
+        mistake="b-slope-wrong",
+    ),
+    Wrong(
+        "q9",
+        "def mse_gradient(X, y, w, b):\n    r = X @ w + b - y\n    return X.T @ r / len(y), 2 * r.mean()\n"
+        "exact_w, exact_b = mse_gradient(X_train, y_train, w_check, b_check)\ncheck_error = 1e-12",
+        "check_error says the gradients agree",
+        mistake="check-misses-a-bug",
+    ),
+    Wrong(
+        "q9",
+        "check_error = np.array([check_error, check_error])",
+        "check_error should be one finite number",
+        mistake="not-one-number",
+    ),
+    Wrong("q9", "check_error = ...", "check_error is still blank", mistake="blank"),
 ]
 
 RIGHT = [
@@ -516,21 +727,74 @@ RIGHT = [
         "in-place updates on a copy, list and tuple statistics",
     ),
     # q6
-    Right("q6", GRADIENT_LOOPS, "loops returning lists"),
     Right(
         "q6",
+        "dr_dw = x_one.copy(); dr_db = 1\ndloss_dw_one = [2 * r_one * v for v in dr_dw]\n"
+        "dloss_db_one = np.float32(2 * r_one)\nper_house = 2 * r_three[:, None] * X_three\n"
+        "grad_w_mean = np.mean(per_house, axis=0).tolist()",
+        "an int, a list, a float32 and broadcasting instead of a loop",
+    ),
+    Right(
+        "q6",
+        "per_house = [list(2 * r * x) for r, x in zip(r_three, X_three)]\ngrad_w_mean = 2 / 3 * X_three.T @ r_three",
+        "a list of rows, and step 3's formula for the mean",
+    ),
+    # q8
+    Right(
+        "q8",
+        "def numerical_gradient(f, w, h=1e-5):\n    grad = []\n    for i in range(len(w)):\n"
+        "        old = w[i]\n        w[i] = old + h\n        up = f(w)\n        w[i] = old - h\n        down = f(w)\n"
+        "        w[i] = old\n        grad.append((up - down) / 2 / h)\n    return grad",
+        "nudging w itself and putting each entry back, returning a list",
+    ),
+    Right(
+        "q8",
+        "def numerical_gradient(f, w, h=1e-5):\n    steps = np.eye(len(w)) * h\n"
+        "    return np.array([(f(w + e) - f(w - e)) / (2 * h) for e in steps])",
+        "rows of a scaled identity matrix as the nudges",
+    ),
+    Right(
+        "q8",
+        "def relative_error(a, b):\n    a, b = np.asarray(a), np.asarray(b)\n"
+        "    return np.amax(np.abs(a - b) / (np.abs(a) + np.abs(b) + 1e-8))",
+        "1e-8 added to the denominator, np.amax, a NumPy scalar",
+    ),
+    Right(
+        "q8",
+        "def relative_error(a, b):\n    worst = 0.0\n"
+        "    for x, y in zip(np.ravel(a), np.ravel(b)):\n"
+        "        worst = max(worst, abs(x - y) / max(abs(x) + abs(y), 1e-8))\n    return worst",
+        "a loop over the entries with Python's max and abs",
+    ),
+    # q9
+    Right(
+        "q9",
+        "num_grad_b = numerical_gradient(f_b, np.array([b_check]), h=1e-4)\n"
+        "num_grad_w = numerical_gradient(f_w, w_check, h=1e-3)\n" + CHECK,
+        "other steps (the MSE is quadratic), num_grad_b as an array of one",
+    ),
+    Right(
+        "q9",
+        "def mse_gradient(X, y, w, b):\n    r = X @ w + b - y\n    return X.T @ r / len(y), 2 * r.mean()\n"
+        "exact_w, exact_b = mse_gradient(X_train, y_train, w_check, b_check)\n" + CHECK,
+        "a wrong mse_gradient that the check finds (question 7 loses the points, not question 9)",
+    ),
+    # q7
+    Right("q7", GRADIENT_LOOPS, "loops returning lists"),
+    Right(
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = np.dot(X, w) + b - y\n"
         "    return 2 * np.dot(r, X) / len(y), 2 * np.mean(r)",
         "np.dot and np.mean",
     ),
     Right(
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = (X @ w + b - y).reshape(-1, 1)\n"
         "    return 2 / len(y) * X.T @ r, np.float32(2 * r.mean())",
         "a (f, 1) gradient and a float32 grad_b",
     ),
     Right(
-        "q6",
+        "q7",
         "def mse_gradient(X, y, w, b):\n    r = predict(X, w, b) - y\n"
         "    return [2 * np.mean(r * X[:, j]) for j in range(X.shape[1])], 2 * float(np.mean(r))",
         "one mean per column, as a list",

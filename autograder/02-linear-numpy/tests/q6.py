@@ -5,160 +5,142 @@ name = 'q6'
 points = 4
 
 @test_case(points=None, hidden=False)
-def test_gradient_examples(mse_gradient):
+def test_chain_rule_for_one_house(r_one, dr_dw, dr_db, dloss_dw_one, dloss_db_one):
     import numpy as np
-    if not callable(mse_gradient):
-        message = 'mse_gradient should be a function: def mse_gradient(X, y, w, b): ...'
-        raise AssertionError(message)
-    examples = [(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), np.array([1.0, 2.0, 3.0]), np.zeros(2), 0.0), (np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 0.0]]), np.array([1.0, 2.0, 3.0, 0.0]), np.array([1.0, -1.0]), 0.5)]
-    for X, y, w, b in examples:
-        n, f = X.shape
-        copies = [a.copy() for a in (X, y, w)]
-        try:
-            out = mse_gradient(X, y, w, b)
-        except Exception as e:
-            hint = ''
-            if 'matmul' in str(e):
-                try:
-                    mse_gradient(np.eye(f), np.ones(f), w.copy(), b)
-                    hint = ' grad_w is X.T @ r: the transpose X.T (shape (f, n)) times the n residuals.'
-                except Exception:
-                    hint = ' Here X has as many columns as w has weights, so mse_gradient does not use its own arguments: compute with X, y, w and b, not X_train, y_train or other names from the notebook.'
-            message = f'mse_gradient raised {type(e).__name__} on {n} houses: {e}.{hint}'
-            raise AssertionError(message) from None
-        ok = out is not None
+    x, y, w, b = (np.array([2.0, -1.0]), 1.0, np.array([0.5, 1.0]), 0.25)
+    r = x @ w + b - y
+    values = {}
+    for name, value, shape in [('r_one', r_one, ()), ('dr_dw', dr_dw, (2,)), ('dr_db', dr_db, ()), ('dloss_dw_one', dloss_dw_one, (2,)), ('dloss_db_one', dloss_db_one, ())]:
+        ok = value is not ... and value is not None
         if not ok:
-            message = 'mse_gradient returned None: write its body (still `...`?) and end it with `return grad_w, grad_b`.'
-            raise AssertionError(message)
-        ok = all((np.array_equal(a, c) for a, c in zip((X, y, w), copies)))
-        if not ok:
-            message = 'mse_gradient changed X, y or w in place: compute new arrays instead.'
-            raise AssertionError(message)
-        ok = isinstance(out, (tuple, list)) and len(out) == 2
-        if not ok:
-            message = 'mse_gradient should return a pair: return grad_w, grad_b.'
+            message = f'{name} is still blank: work it out from step 1 of the text, with NumPy.'
             raise AssertionError(message)
         try:
-            gw, gb = (np.asarray(out[0], dtype=float), np.asarray(out[1], dtype=float))
+            values[name] = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
-            message = 'mse_gradient should return two arrays of numbers, grad_w and grad_b.'
+            message = f'{name} should hold numbers; got a {type(value).__name__}.'
             raise AssertionError(message) from None
-        if gw.size == 1 and gb.size == f:
-            message = 'mse_gradient returned (grad_b, grad_w): return grad_w first, then grad_b.'
-            raise AssertionError(message)
-        if gw.size == f * n:
-            message = 'grad_w has n times too many entries: the residuals became an (n, n) matrix, because an (n, 1) prediction minus (n,) targets broadcasts. Keep w and the predictions 1-D.'
-            raise AssertionError(message)
-        if gw.size == n and n != f:
-            message = 'grad_w has one entry per house: it needs one per feature, X.T @ r (shape (f,)).'
-            raise AssertionError(message)
-        ok = gw.size == f and gw.shape in [(f,), (f, 1)]
+        kind = 'a single number' if shape == () else 'one number per feature, shape (2,)'
+        ok = values[name].shape == shape
         if not ok:
-            message = f'grad_w should have one entry per feature, shape ({f},); got shape {gw.shape}.'
+            message = f'{name} should be {kind}; got shape {values[name].shape}.'
             raise AssertionError(message)
-        ok = gb.size == 1
-        if not ok:
-            message = f'grad_b should be a single number; got shape {gb.shape}.'
-            raise AssertionError(message)
-        gw, gb = (gw.ravel(), float(gb.ravel()[0]))
-        r = X @ w + b - y
-        want_w, want_b = (2 / n * X.T @ r, 2 / n * r.sum())
-        hints = [(-1.0, 'mse_gradient has the wrong sign: with r = prediction - y, the gradient is +2/n X.T @ r (gradient descent then SUBTRACTS it).'), (0.5, 'mse_gradient is missing the factor 2 (from differentiating the square).'), (n / 1.0, 'mse_gradient is missing the 1/n: the MSE is a mean, so its gradient is divided by n.'), (n / 2.0, 'mse_gradient is missing both the factor 2 and the 1/n.'), (-0.5, 'mse_gradient has the wrong sign and is missing the factor 2.'), (-1.0 * n, 'mse_gradient has the wrong sign and is missing the 1/n.')]
-        for factor, message in hints:
-            if np.allclose(gw, factor * want_w) and np.isclose(gb, factor * want_b):
-                raise AssertionError(message)
-        r_no_b = X @ w - y
-        if b != 0 and np.allclose(gw, 2 / n * X.T @ r_no_b) and np.isclose(gb, 2 / n * r_no_b.sum()):
-            message = 'mse_gradient left b out of the residuals: r = X @ w + b - y.'
-            raise AssertionError(message)
-        if not np.allclose(gw, want_w) and np.allclose(gw, 2 / n * X.T @ y):
-            message = 'grad_w used y instead of the residuals: 2/n * X.T @ (X @ w + b - y).'
-            raise AssertionError(message)
-        example = f'X = {X.tolist()}, y = {y.tolist()}, w = {w.tolist()}, b = {b}'
-        ok = np.allclose(gw, want_w)
-        if not ok:
-            message = f'On the example {example}, grad_w should be {np.round(want_w, 4).tolist()} (2/n * X.T @ r, with r = X @ w + b - y = {r.tolist()}); got {np.round(gw, 4).tolist()}.'
-            raise AssertionError(message)
-        if np.isclose(gb, want_b / n):
-            message = 'grad_b is divided by n twice: 2/n times the SUM of the residuals (or 2 * their mean).'
-            raise AssertionError(message)
-        if np.isclose(gb, want_b / 2):
-            message = 'grad_b is missing the factor 2: 2/n times the sum of the residuals.'
-            raise AssertionError(message)
-        ok = bool(np.isclose(gb, want_b))
-        if not ok:
-            message = f'On the example {example}, grad_b should be {want_b:.4g} (2/n times the sum of the residuals r = {r.tolist()}); got {gb:.4g}.'
-            raise AssertionError(message)
-
-@test_case(points=None, hidden=True)
-def test_gradient_random(mse_gradient):
-    import numpy as np
-    if not callable(mse_gradient):
-        message = 'mse_gradient should be a function: def mse_gradient(X, y, w, b): ...'
+    got = values['r_one']
+    if np.isclose(got, -r):
+        message = 'r_one has the wrong sign: the residual is the prediction minus the price.'
         raise AssertionError(message)
-    rng = np.random.default_rng(206)
-    for n, f in [(3, 1), (7, 3), (40, 5), (13, 2), (1, 3)]:
-        X = rng.normal(size=(n, f))
-        y = rng.normal(size=n)
-        w = rng.normal(size=f)
-        b = float(rng.normal())
-        copies = [a.copy() for a in (X, y, w)]
-        try:
-            out = mse_gradient(X, y, w, b)
-            grad_w, grad_b = out
-            gw, gb = (np.asarray(grad_w, dtype=float), np.asarray(grad_b, dtype=float))
-        except Exception as e:
-            message = f'mse_gradient failed on X of shape ({n}, {f}) ({type(e).__name__}: {e}): it should return the pair grad_w, grad_b.'
-            raise AssertionError(message) from None
-        ok = all((np.array_equal(a, c) for a, c in zip((X, y, w), copies)))
-        if not ok:
-            message = 'mse_gradient changed X, y or w in place: compute new arrays instead.'
-            raise AssertionError(message)
-        if gw.size == f * n and n > 1:
-            message = 'grad_w has n times too many entries: the residuals became an (n, n) matrix, because an (n, 1) prediction minus (n,) targets broadcasts. Keep w and the predictions 1-D.'
-            raise AssertionError(message)
-        ok = gw.size == f and gb.size == 1
-        if not ok:
-            message = f'grad_w should have shape ({f},) and grad_b one number; got {gw.shape} and {gb.shape}.'
-            raise AssertionError(message)
-        gw, gb = (gw.ravel(), float(gb.ravel()[0]))
-        r = X @ w + b - y
-        want_w, want_b = (2 / n * X.T @ r, 2 / n * r.sum())
-        ok = np.allclose(gw, want_w, rtol=0.0001, atol=1e-07)
-        if not ok:
-            message = f'grad_w is wrong on a random X of shape ({n}, {f}): 2/n * X.T @ (X @ w + b - y).'
-            raise AssertionError(message)
-        ok = bool(np.isclose(gb, want_b, rtol=0.0001, atol=1e-07))
-        if not ok:
-            message = 'grad_b is wrong on random inputs: 2/n times the SUM of the residuals (X @ w + b - y).'
-            raise AssertionError(message)
-
-@test_case(points=None, hidden=True)
-def test_gradient_matches_finite_differences(mse_gradient):
-    import numpy as np
-    if not callable(mse_gradient):
-        message = 'mse_gradient should be a function: def mse_gradient(X, y, w, b): ...'
+    if np.isclose(got, x @ w - y):
+        message = 'r_one left out b_one: the prediction is x_one @ w_one + b_one.'
         raise AssertionError(message)
-    rng = np.random.default_rng(207)
-    n, f = (11, 4)
-    X = rng.normal(size=(n, f))
-    y = rng.normal(size=n)
-    w = rng.normal(size=f)
-    b = float(rng.normal())
-
-    def loss(w_, b_):
-        return np.mean((X @ w_ + b_ - y) ** 2)
-    eps = 1e-06
-    num_w = np.array([(loss(w + eps * e, b) - loss(w - eps * e, b)) / (2 * eps) for e in np.eye(f)])
-    num_b = (loss(w, b + eps) - loss(w, b - eps)) / (2 * eps)
-    try:
-        grad_w, grad_b = mse_gradient(X.astype(np.float32), y.astype(np.float32), w.astype(np.float32), np.float32(b))
-        gw, gb = (np.asarray(grad_w, dtype=float).ravel(), np.asarray(grad_b, dtype=float).ravel())
-    except Exception as e:
-        message = f'mse_gradient failed on float32 inputs ({type(e).__name__}: {e}).'
-        raise AssertionError(message) from None
-    ok = gw.shape == num_w.shape and gb.size == 1
-    ok = ok and np.allclose(gw, num_w, rtol=0.001, atol=0.0001) and bool(np.isclose(gb[0], num_b, rtol=0.001, atol=0.0001))
+    ok = bool(np.isclose(got, r))
     if not ok:
-        message = 'mse_gradient disagrees with the finite-difference gradient check (on float32 inputs).'
+        message = f'r_one should be the prediction x_one @ w_one + b_one = {x @ w + b} minus the price {y}; got {float(got)}.'
         raise AssertionError(message)
+    got = values['dr_dw']
+    if np.allclose(got, w):
+        message = "dr_dw is w_one: when w[j] grows, r grows by x[j] times as much, so dr_dw is the house's features."
+        raise AssertionError(message)
+    if np.allclose(got, 2 * r * x):
+        message = "dr_dw is already the loss's slope: dr_dw is the slope of r itself, before the chain rule."
+        raise AssertionError(message)
+    ok = np.allclose(got, x)
+    if not ok:
+        message = f'dr_dw should say how fast r grows with each weight: r = x[0] * w[0] + x[1] * w[1] + b - y; got {got.tolist()}.'
+        raise AssertionError(message)
+    got = values['dr_db']
+    if np.isclose(got, 0.0):
+        message = 'dr_db is 0: r = x @ w + b - y grows one for one with b, so its slope along b is 1.'
+        raise AssertionError(message)
+    if np.isclose(got, b):
+        message = 'dr_db is b_one: the slope says how fast r grows with b, not what b is; r grows one for one with b.'
+        raise AssertionError(message)
+    ok = bool(np.isclose(got, 1.0))
+    if not ok:
+        message = f'dr_db should say how fast r grows with b: r = x @ w + b - y; got {float(got)}.'
+        raise AssertionError(message)
+    got, want = (values['dloss_dw_one'], 2 * r * x)
+    hints = [(r * x, "dloss_dw_one is missing the 2: the square's own slope is 2 * r (the outer slope of the chain rule)."), (2 * x, "dloss_dw_one is missing r: the square's slope is 2 * r, times the inner slope dr_dw."), (-want, 'dloss_dw_one has the wrong sign: 2 * r * dr_dw with r the prediction minus the price.'), (2 * r * w, "dloss_dw_one used w_one: the chain rule multiplies 2 * r by dr_dw, the house's features."), (r ** 2 * x, 'dloss_dw_one used r ** 2: the slope of the square r ** 2 is 2 * r, not r ** 2.')]
+    for wrong, message in hints:
+        if np.allclose(got, wrong):
+            raise AssertionError(message)
+    ok = np.allclose(got, want)
+    if not ok:
+        message = f"dloss_dw_one should be the chain rule's product: 2 * r_one times dr_dw; got {got.tolist()}."
+        raise AssertionError(message)
+    got, want = (values['dloss_db_one'], 2 * r)
+    hints = [(r, "dloss_db_one is missing the 2: the square's own slope is 2 * r."), (2.0, "dloss_db_one is missing r: the square's slope is 2 * r, times dr_db."), (-want, 'dloss_db_one has the wrong sign: 2 * r * dr_db with r the prediction minus the price.'), (2 * r * b, 'dloss_db_one used b_one: the chain rule multiplies 2 * r by dr_db, which is 1.')]
+    for wrong, message in hints:
+        if np.isclose(got, wrong):
+            raise AssertionError(message)
+    ok = bool(np.isclose(got, want))
+    if not ok:
+        message = f"dloss_db_one should be the chain rule's product: 2 * r_one times dr_db; got {float(got)}."
+        raise AssertionError(message)
+
+@test_case(points=None, hidden=False)
+def test_mean_of_the_houses_gradients(per_house, grad_w_mean):
+    import numpy as np
+    X = np.array([[2.0, -1.0], [0.0, 1.0], [1.0, 3.0]])
+    y, w, b = (np.array([1.0, 2.0, 0.0]), np.array([0.5, 1.0]), 0.25)
+    r = X @ w + b - y
+    want_rows = 2 * r[:, None] * X
+    for name, value in [('per_house', per_house), ('grad_w_mean', grad_w_mean)]:
+        ok = value is not ... and value is not None
+        if not ok:
+            message = f'{name} is still blank: work it out from step 2 of the text.'
+            raise AssertionError(message)
+    try:
+        rows, mean = (np.asarray(per_house, dtype=float), np.asarray(grad_w_mean, dtype=float))
+    except (TypeError, ValueError):
+        message = 'per_house and grad_w_mean should be arrays of numbers.'
+        raise AssertionError(message) from None
+    if rows.shape == (2, 3):
+        message = 'per_house is transposed: one ROW per house (3 rows), one column per feature.'
+        raise AssertionError(message)
+    ok = rows.shape == (3, 2)
+    if not ok:
+        message = f'per_house should have one row per house and one column per feature, shape (3, 2); got {rows.shape}.'
+        raise AssertionError(message)
+    hints = [(r[:, None] * X, 'per_house is missing the 2: each row is 2 * r_i * x_i, step 1 for house i.'), (2 * X, "per_house is missing the residuals: each row is 2 * r_i * x_i, with house i's own r_i."), (2 * r[0] * X, 'per_house used r_one for every house: each house has its own residual, r_three[i].'), (-want_rows, 'per_house has the wrong sign: r is the prediction minus the price, as in r_three.'), (np.tile(2 * r[:, None] * w, 1), "per_house used w_one: each row is 2 * r_i times house i's features, X_three[i].")]
+    for wrong, message in hints:
+        if np.allclose(rows, wrong):
+            raise AssertionError(message)
+    ok = np.allclose(rows, want_rows)
+    if not ok:
+        message = f"per_house row i should be house i's dloss/dw, 2 * r_three[i] * X_three[i]; got {rows.tolist()}."
+        raise AssertionError(message)
+    if mean.shape == ():
+        message = 'grad_w_mean is one number: it needs one slope per feature, the mean DOWN the rows (axis=0).'
+        raise AssertionError(message)
+    if mean.shape == (3,):
+        message = 'grad_w_mean has one number per house: average over the houses, down the rows (axis=0).'
+        raise AssertionError(message)
+    ok = mean.shape == (2,)
+    if not ok:
+        message = f'grad_w_mean should hold one slope per feature, shape (2,); got {mean.shape}.'
+        raise AssertionError(message)
+    if np.allclose(mean, want_rows.sum(axis=0)):
+        message = 'grad_w_mean is the sum of the rows: the MSE is a MEAN of the losses, so take the mean.'
+        raise AssertionError(message)
+    ok = np.allclose(mean, want_rows.mean(axis=0))
+    if not ok:
+        message = f'grad_w_mean should be the mean of the rows of per_house (axis=0); got {mean.tolist()}.'
+        raise AssertionError(message)
+
+@test_case(points=None, hidden=True)
+def test_derivation_values(r_one, dr_dw, dr_db, dloss_dw_one, dloss_db_one, per_house, grad_w_mean):
+    import numpy as np
+    x, y, w, b = (np.array([2.0, -1.0]), 1.0, np.array([0.5, 1.0]), 0.25)
+    X, ys = (np.array([[2.0, -1.0], [0.0, 1.0], [1.0, 3.0]]), np.array([1.0, 2.0, 0.0]))
+    r, rs = (x @ w + b - y, X @ w + b - ys)
+    wanted = [('r_one', r_one, r), ('dr_dw', dr_dw, x), ('dr_db', dr_db, 1.0), ('dloss_dw_one', dloss_dw_one, 2 * r * x), ('dloss_db_one', dloss_db_one, 2 * r), ('per_house', per_house, 2 * rs[:, None] * X), ('grad_w_mean', grad_w_mean, 2 / 3 * X.T @ rs)]
+    for name, value, want in wanted:
+        try:
+            got = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            message = f'{name} should hold numbers.'
+            raise AssertionError(message) from None
+        ok = got.shape == np.shape(want) and bool(np.all(np.isfinite(got))) and np.allclose(got, want)
+        if not ok:
+            message = f'{name} does not follow the steps of the text (its public check says how).'
+            raise AssertionError(message)

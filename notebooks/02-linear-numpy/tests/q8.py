@@ -1,0 +1,123 @@
+# Generated from source/02-linear-numpy.ipynb by `python -m course build`. Edit the source, not this file.
+from otter.test_files import test_case
+OK_FORMAT = False
+name = 'q8'
+points = 4
+
+@test_case(points=None, hidden=False)
+def test_numerical_gradient_examples(numerical_gradient):
+    import warnings
+    import numpy as np
+    found = 'still blank' if numerical_gradient is ... else f'a {type(numerical_gradient).__name__}'
+    ok = callable(numerical_gradient)
+    if not ok:
+        message = f'numerical_gradient should be a function, def numerical_gradient(f, w, h=1e-5); it is {found}.'
+        raise AssertionError(message)
+
+    def cube_sum(v):
+        return float(np.sum(np.asarray(v, dtype=float) ** 3))
+    w, h = (np.array([1.0, -2.0, 0.5]), 0.1)
+    exact = 3 * w ** 2
+    central = exact + h ** 2
+    together = (cube_sum(w + h) - cube_sum(w - h)) / (2 * h)
+    hints = [(exact + 3 * w * h + h ** 2, 'one-sided'), (exact - 3 * w * h + h ** 2, 'one-sided'), (2 * central, 'numerical_gradient divides by h: the points w - h and w + h are 2 * h apart, so divide by 2 * h.'), (central / 2, 'numerical_gradient divides by 4 * h: the points w - h and w + h are 2 * h apart, so divide by 2 * h.'), (-central, 'numerical_gradient has the wrong sign: the upper point first, (f(w + h e_i) - f(w - h e_i)) / (2 * h).'), (exact, "numerical_gradient ignores the h it is given (0.1 here): nudge by the function's argument h."), (np.full(3, together), 'numerical_gradient nudged every entry of w at once: nudge one entry at a time.')]
+    one_sided = 'numerical_gradient takes a one-sided difference, (f(w + h e_i) - f(w)) / h: step both ways, (f(w + h e_i) - f(w - h e_i)) / (2 * h), whose error is about h ** 2 instead of h.'
+    w_copy = w.copy()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            out = numerical_gradient(cube_sum, w, h)
+    except Exception as e:
+        message = f'numerical_gradient(f, w, h) raised {type(e).__name__}: {e}'
+        raise AssertionError(message) from None
+    if not out is not None:
+        message = 'numerical_gradient returned None: end it with `return` and the array of slopes.'
+        raise AssertionError(message)
+    ok = np.shape(w) == w_copy.shape and np.allclose(w, w_copy, rtol=0, atol=1e-12)
+    if not ok:
+        message = 'numerical_gradient changed w in place (w[i] += h?): nudge copies of w, w.copy().'
+        raise AssertionError(message)
+    try:
+        got = np.asarray(out, dtype=float)
+    except (TypeError, ValueError):
+        message = 'numerical_gradient should return an array of numbers, one slope per entry of w.'
+        raise AssertionError(message) from None
+    ok = got.shape == w.shape
+    if not ok:
+        message = f'numerical_gradient should return one slope per entry of w, shape {w.shape} here; got shape {got.shape}.'
+        raise AssertionError(message)
+    for wrong, message in hints:
+        if np.allclose(got, wrong, rtol=1e-06, atol=1e-09):
+            message = one_sided if message == 'one-sided' else message
+            raise AssertionError(message)
+    ok = np.allclose(got, central, rtol=1e-06, atol=1e-09)
+    if not ok:
+        message = f'For f(v) = sum(v ** 3) at w = [1, -2, 0.5] with h = 0.1, numerical_gradient should give {np.round(central, 4).tolist()}: entry i is (f(w + h e_i) - f(w - h e_i)) / (2 * h), with e_i one at i and zero elsewhere; got {np.round(got, 4).tolist()}.'
+        raise AssertionError(message)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            got = np.asarray(numerical_gradient(cube_sum, w), dtype=float)
+    except Exception as e:
+        message = f'numerical_gradient(f, w), with no h, raised {type(e).__name__}: {e}'
+        raise AssertionError(message) from None
+    ok = got.shape == w.shape and np.allclose(got, exact + 1e-10, rtol=0, atol=2e-09)
+    if not ok:
+        message = 'numerical_gradient(f, w) with no h given is off by more than the default step allows: keep h=1e-5 as the default in its first line, def numerical_gradient(f, w, h=1e-5).'
+        raise AssertionError(message)
+
+@test_case(points=None, hidden=False)
+def test_relative_error_examples(relative_error):
+    import warnings
+    import numpy as np
+    found = 'still blank' if relative_error is ... else f'a {type(relative_error).__name__}'
+    ok = callable(relative_error)
+    if not ok:
+        message = f'relative_error should be a function, def relative_error(a, b); it is {found}.'
+        raise AssertionError(message)
+    cases = [([1.0, 2.0], [1.0, 2.1], 0.1 / 4.1, 'entry 1 differs by 0.1, against |2| + |2.1| = 4.1'), ([-1.0, 3.0], [1.0, 3.0], 1.0, 'entry 0 differs by 2, against |-1| + |1| = 2'), ([0.0, 1.0], [0.0, 1.0], 0.0, 'equal arrays, with a zero in both'), ([[1.0, -2.0], [0.5, 0.0]], [[1.0, -2.0], [0.4, 0.0]], 0.1 / 0.9, 'a 2-D pair: 0.1 against 0.9')]
+    symmetric = 'divide by |a| + |b|, so that relative_error(a, b) equals relative_error(b, a)'
+    for a, b, want, why in cases:
+        a, b = (np.array(a), np.array(b))
+        copies = (a.copy(), b.copy())
+        diff, size = (np.abs(a - b), np.abs(a) + np.abs(b))
+        with np.errstate(all='ignore'):
+            hints = [(diff.max(), 'relative_error returned the plain difference |a - b|: divide each by |a| + |b|.'), ((diff / np.abs(a)).max(), f'relative_error divided by |a| only: {symmetric}.'), ((diff / np.abs(b)).max(), f'relative_error divided by |b| only: {symmetric}.'), ((diff / np.maximum(size, 1e-08)).mean(), 'relative_error averaged the entries: take the largest (np.max), so one bad entry cannot hide.'), (np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)), 'relative_error compared whole arrays (norms): compare entry by entry, then take the largest.'), (diff.sum() / size.sum(), 'relative_error added up before dividing: divide entry by entry, then take the largest.'), (diff.max() / size.max(), 'relative_error divided the largest difference by the largest |a| + |b|: divide entry by entry, then take the largest of the ratios.'), ((diff / np.maximum(a + b, 1e-08)).max(), 'relative_error divided by a + b: use absolute values, |a| + |b| (a + b is 0 when a = -b).')]
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                out = relative_error(a, b)
+        except Exception as e:
+            hint = " Python's max() compares whole rows of a 2-D array: np.max looks at every entry." if 'ambiguous' in str(e) else ''
+            message = f'relative_error({a.tolist()}, {b.tolist()}) raised {type(e).__name__}: {e}.{hint}'
+            raise AssertionError(message) from None
+        if not out is not None:
+            message = 'relative_error returned None: end it with `return` and the number.'
+            raise AssertionError(message)
+        ok = np.array_equal(a, copies[0]) and np.array_equal(b, copies[1])
+        if not ok:
+            message = 'relative_error changed a or b in place: compute new arrays instead.'
+            raise AssertionError(message)
+        try:
+            got = np.asarray(out, dtype=float)
+        except (TypeError, ValueError):
+            message = f'relative_error should return a number; got a {type(out).__name__}.'
+            raise AssertionError(message) from None
+        ok = got.shape == ()
+        if not ok:
+            message = f'relative_error should return one number, the largest over the entries (np.max); got shape {got.shape}.'
+            raise AssertionError(message)
+        got = float(got)
+        if np.isnan(got) and want == 0.0:
+            message = 'relative_error of two equal arrays with zeros in them is nan (0 / 0): divide by np.maximum(|a| + |b|, 1e-8), so two zeros give 0.'
+            raise AssertionError(message)
+        if np.isinf(got) or np.isnan(got):
+            message = f'relative_error({a.tolist()}, {b.tolist()}) is {got}: the denominator was 0. Use absolute values, |a| + |b| (a + b is 0 when a = -b), kept at least 1e-8.'
+            raise AssertionError(message)
+        for wrong, message in hints:
+            if np.isfinite(wrong) and np.isclose(got, wrong, rtol=1e-06, atol=1e-12) and (not np.isclose(wrong, want)):
+                raise AssertionError(message)
+        ok = bool(np.isclose(got, want, rtol=1e-06, atol=1e-12))
+        if not ok:
+            message = f'relative_error({a.tolist()}, {b.tolist()}) should be {want:.4g} ({why}): the largest over the entries of |a - b| / max(|a| + |b|, 1e-8); got {got:.4g}.'
+            raise AssertionError(message)
