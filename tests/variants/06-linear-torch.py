@@ -903,6 +903,15 @@ RIGHT = [
         loop(GOOD_BODY, setup="    optimizer = torch.optim.SGD(model.parameters(), lr)\n"),
         "the learning rate passed by position",
     ),
+    Right("q5", loop(GOOD_BODY.replace("loss_fn(model(X), y)", "loss_fn(y, model(X))")), "the MSE's arguments swapped"),
+    Right(
+        "q5",
+        loop(
+            "        optimizer = torch.optim.SGD(model.parameters(), lr=lr)\n" + GOOD_BODY,
+            setup="",
+        ),
+        "a new optimizer every epoch (plain SGD keeps no state)",
+    ),
     Right(
         "q5",
         loop(
