@@ -102,7 +102,8 @@ def numgrad(body, default="1e-5"):
 
 
 def relerr(body):
-    return f"def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n    return {body}"
+    head = "def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n"
+    return f"{head}    return {body}"
 
 
 HIDDEN_CATCHES = [  # issue 23: on fresh functions and arrays, the hidden tests alone charge each with its message

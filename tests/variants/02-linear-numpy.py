@@ -40,7 +40,8 @@ def numgrad(body, default="1e-5"):
 
 
 def relerr(body):
-    return f"def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n    return {body}"
+    head = "def relative_error(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n"
+    return f"{head}    return {body}"
 
 
 CHECK = "check_error = relative_error(np.append(exact_w, exact_b), np.append(num_grad_w, num_grad_b))"

@@ -5,7 +5,7 @@ name = 'q8'
 points = 4
 
 @test_case(points=None, hidden=False)
-def test_numerical_gradient_examples(numerical_gradient):
+def test_numerical_gradient_examples(numerical_gradient, cube_sum, curvy_function):
     import warnings
     import numpy as np
     found = 'still blank' if numerical_gradient is ... else f'a {type(numerical_gradient).__name__}'
@@ -14,12 +14,19 @@ def test_numerical_gradient_examples(numerical_gradient):
         message = f'numerical_gradient should be a function, def numerical_gradient(f, w, h=1e-5); it is {found}.'
         raise AssertionError(message)
 
-    def cube_sum(v):
+    def cube(v):
         return float(np.sum(np.asarray(v, dtype=float) ** 3))
     w, h = (np.array([1.0, -2.0, 0.5]), 0.1)
+    try:
+        ok = callable(cube_sum) and np.isclose(cube_sum(np.array([1.0, -2.0, 3.0])), cube(np.array([1.0, -2.0, 3.0])))
+    except Exception:
+        ok = False
+    if not ok:
+        message = 'cube_sum is not the given function any more: run the cell of question 8 as it is given.'
+        raise AssertionError(message)
     exact = 3 * w ** 2
     central = exact + h ** 2
-    together = (cube_sum(w + h) - cube_sum(w - h)) / (2 * h)
+    together = (cube(w + h) - cube(w - h)) / (2 * h)
     hints = [(exact + 3 * w * h + h ** 2, 'one-sided'), (exact - 3 * w * h + h ** 2, 'one-sided'), (2 * central, 'numerical_gradient divides by h: the points w - h and w + h are 2 * h apart, so divide by 2 * h.'), (central / 2, 'numerical_gradient divides by 4 * h: the points w - h and w + h are 2 * h apart, so divide by 2 * h.'), (-central, 'numerical_gradient has the wrong sign: the upper point first, (f(w + h e_i) - f(w - h e_i)) / (2 * h).'), (exact, "numerical_gradient ignores the h it is given (0.1 here): nudge by the function's argument h."), (np.full(3, together), 'numerical_gradient nudged every entry of w at once: nudge one entry at a time.')]
     one_sided = 'numerical_gradient takes a one-sided difference, (f(w + h e_i) - f(w)) / h: step both ways, (f(w + h e_i) - f(w - h e_i)) / (2 * h), whose error is about h ** 2 instead of h.'
     w_copy = w.copy()
@@ -64,6 +71,30 @@ def test_numerical_gradient_examples(numerical_gradient):
     ok = got.shape == w.shape and np.allclose(got, exact + 1e-10, rtol=0, atol=2e-09)
     if not ok:
         message = 'numerical_gradient(f, w) with no h given is off by more than the default step allows: keep h=1e-5 as the default in its first line, def numerical_gradient(f, w, h=1e-5).'
+        raise AssertionError(message)
+    A, c, w = (np.array([[2.0, 1.0], [1.0, 3.0]]), np.array([1.0, -1.0]), np.array([0.5, -0.2]))
+
+    def curvy(v):
+        return float(v @ A @ v / 2 + c @ np.sin(v) + np.sum(np.exp(v)))
+    try:
+        given = curvy_function(A.copy(), c.copy())
+        ok = callable(given) and np.isclose(given(w), curvy(w), rtol=1e-12)
+    except Exception:
+        ok = False
+    if not ok:
+        message = 'curvy_function is not the given function any more: run the cell of question 8 as it is given.'
+        raise AssertionError(message)
+    want = [(curvy(w + e) - curvy(w - e)) / 2e-05 for e in np.eye(2) * 1e-05]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            got = np.asarray(numerical_gradient(given, w), dtype=float)
+    except Exception as e:
+        message = f'numerical_gradient raised {type(e).__name__} on a second function: {e}'
+        raise AssertionError(message) from None
+    ok = got.shape == w.shape and np.allclose(got, want, rtol=1e-07, atol=1e-08)
+    if not ok:
+        message = "numerical_gradient works on sum(v ** 3) but not on curvy_function(A, c) at w = [0.5, -0.2]: does it use the f it is given, and only w's own entries?"
         raise AssertionError(message)
 
 @test_case(points=None, hidden=False)
@@ -123,7 +154,7 @@ def test_relative_error_examples(relative_error):
             raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
-def test_numerical_gradient_on_fresh_functions(numerical_gradient):
+def test_numerical_gradient_on_fresh_functions(numerical_gradient, curvy_function, cube_sum):
     import warnings
     import numpy as np
     if not callable(numerical_gradient):
@@ -153,13 +184,21 @@ def test_numerical_gradient_on_fresh_functions(numerical_gradient):
             v = np.asarray(v, dtype=float)
             return float(v @ A @ v / 2 + c @ np.sin(v) + np.sum(np.exp(v)))
         w = rng.normal(size=n)
+        try:
+            given = curvy_function(A.copy(), c.copy())
+            ok = callable(given) and np.isclose(given(w), f(w), rtol=1e-12)
+        except Exception:
+            ok = False
+        if not ok:
+            message = 'curvy_function is not the given function any more: run the cell of question 8 as it is given.'
+            raise AssertionError(message)
         w_copy = w.copy()
         step = 1e-05 if h is None else h
         want = central(f, w, step)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter('ignore')
-                out = numerical_gradient(f, w) if h is None else numerical_gradient(f, w, h)
+                out = numerical_gradient(given, w) if h is None else numerical_gradient(given, w, h)
             got = np.asarray(out, dtype=float)
         except Exception as e:
             message = f'numerical_gradient failed on a function of {n} weights ({type(e).__name__}: {e}).'
@@ -188,6 +227,17 @@ def test_numerical_gradient_on_fresh_functions(numerical_gradient):
             message = 'numerical_gradient(f, w) with no h does not step by the default h=1e-5.'
             raise AssertionError(message)
         message = 'numerical_gradient is wrong on a fresh function: entry i is (f(w + h e_i) - f(w - h e_i)) / (2 * h).'
+        raise AssertionError(message)
+    w, h = (rng.normal(size=5), 0.02)
+    want = 3 * w ** 2 + h ** 2
+    try:
+        got = np.asarray(numerical_gradient(cube_sum, w, h), dtype=float)
+    except Exception as e:
+        message = f'numerical_gradient failed on sum(v ** 3) ({type(e).__name__}: {e}).'
+        raise AssertionError(message) from None
+    ok = got.shape == want.shape and np.allclose(got, want, rtol=1e-07, atol=1e-08)
+    if not ok:
+        message = 'numerical_gradient is wrong on sum(v ** 3) at a fresh w: (f(w + h e_i) - f(w - h e_i)) / (2 * h).'
         raise AssertionError(message)
 
 @test_case(points=None, hidden=True)
