@@ -18,7 +18,7 @@ RECORD = "train_losses.append(loss.item())\nvalid_losses.append(valid_loss.item(
 
 
 def loop(
-    head: str = "optimizer = optim.SGD(model.parameters(), lr=lr)",
+    head: str = "optimizer = optimizer_class(model.parameters(), lr=lr)",
     zero: str = "optimizer.zero_grad()",
     loss: str = "loss = F.cross_entropy(model(X), y)",
     valid: str = VALID_LOSS,
@@ -31,7 +31,7 @@ def loop(
     body = "\n".join(part for part in (zero, loss, valid, backward, step, record) if part)
     lines = "\n".join("        " + ln for ln in body.split("\n"))
     return (
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5, optimizer_class=optim.SGD):\n"
         f"    {head}\n"
         "    train_losses, valid_losses = [], []\n"
         "    for step in range(steps):\n"
@@ -617,6 +617,12 @@ WRONG = [
         "validation loss AFTER the first update",
         mistake="valid-loss-after-the-step",
     ),  # the two curves measured on different weights
+    Wrong(
+        "q6",
+        loop(head="optimizer = optim.SGD(model.parameters(), lr=lr)"),
+        "train_classifier ignores optimizer_class",
+        mistake="ignores-optimizer-class",
+    ),  # the given line replaced: another optimizer cannot be passed
     # q7: accuracy, then training logreg and measuring it
     Wrong(
         "q7",
@@ -1132,8 +1138,8 @@ RIGHT = [
     ),
     Right(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
-        "    optimizer = optim.SGD(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5, optimizer_class=optim.SGD):\n"
+        "    optimizer = optimizer_class(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
         "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
         "        model.eval()\n        with torch.no_grad():\n"
         "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
@@ -1154,8 +1160,8 @@ RIGHT = [
     ),
     Right(
         "q6",
-        loop(step="with torch.no_grad():\n    for p in model.parameters():\n        p -= lr * p.grad"),
-        "the SGD update written by hand instead of optimizer.step()",
+        loop(zero="for p in model.parameters():\n    p.grad = None"),
+        "the gradients cleared by hand (p.grad = None) instead of optimizer.zero_grad()",
     ),
     Right(
         "q7",
