@@ -190,7 +190,7 @@ def test_runs_again_with_the_same_numbers_and_finished_pictures(solution):
                 if "show_figure" in ns:
                     ns["show_figure"] = lambda fig, alt: shown.append((fig, alt))
     figures = [fig for fig, _ in shown]
-    assert len(figures) == 3 and all(len(alt.split()) > 20 for _, alt in shown)
+    assert len(figures) == 4 and all(len(alt.split()) > 20 for _, alt in shown)
     titles = {fig: [ax.get_title() for ax in fig.axes] for fig in figures}
     four = next(fig for fig in figures if "logistic regression: predicted class" in titles[fig])
     colour_bars = [ax for ax in four.axes if ax.get_label() == "<colorbar>"]
@@ -263,3 +263,26 @@ def test_a_check_after_a_crashed_answer_cell_says_so_instead_of_passing_an_older
     assert "NameError" in shown(nb.cells[4])
     assert "passed" not in after_crash and after_crash.startswith("q8 not checked:"), after_crash
     assert "NameError" in after_crash and "gradients_agree" in after_crash, after_crash
+
+
+def test_the_going_further_says_what_its_optimizers_did(env, solution):
+    """ "SGD with a well-chosen learning rate (0.5) gets there in fewer steps than Adam, and with 0.1 in more";
+    "all three reach the same loss"; and the log-sum-exp cell: log(softmax) gives -inf where log_softmax is finite."""
+    steps = env["steps_needed"]
+    assert steps["SGD, lr = 0.5"] < steps["Adam, lr = 0.1"] < steps["SGD, lr = 0.1"], steps
+    finals = [losses[-1] for losses in env["runs"].values()]
+    assert max(finals) - min(finals) < 1e-3
+    text = markdown_text(solution)
+    assert "learning rate (0.5) gets there in fewer steps than Adam, and with 0.1 in more" in text
+    assert "one learning rate suits most problems" not in text
+    z = torch.tensor([[1000.0, -1000.0, 0.0]])
+    assert torch.isinf(torch.log(torch.softmax(z, dim=1))).any()
+    assert torch.equal(torch.nn.functional.log_softmax(z, dim=1), torch.tensor([[0.0, -2000.0, -1000.0]]))
+    assert "while its log-probability is simply -2000" in text
+
+
+def test_the_class_model_is_the_layer_trained_the_same_way(env):
+    """q9: the same seed and layer as logreg, so the same accuracy, as the text says."""
+    assert isinstance(env["logreg_class"], torch.nn.Module) and not isinstance(env["logreg_class"], torch.nn.Linear)
+    assert env["class_valid_acc"] == pytest.approx(env["logreg_valid_acc"], abs=1e-9)
+    assert env["class_train_losses"][-1] == pytest.approx(env["logreg_train_losses"][-1], abs=1e-6)

@@ -18,7 +18,7 @@ RECORD = "train_losses.append(loss.item())\nvalid_losses.append(valid_loss.item(
 
 
 def loop(
-    head: str = "optimizer = optim.SGD(model.parameters(), lr=lr)",
+    head: str = "optimizer = optimizer_class(model.parameters(), lr=lr)",
     zero: str = "optimizer.zero_grad()",
     loss: str = "loss = F.cross_entropy(model(X), y)",
     valid: str = VALID_LOSS,
@@ -31,7 +31,7 @@ def loop(
     body = "\n".join(part for part in (zero, loss, valid, backward, step, record) if part)
     lines = "\n".join("        " + ln for ln in body.split("\n"))
     return (
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5, optimizer_class=optim.SGD):\n"
         f"    {head}\n"
         "    train_losses, valid_losses = [], []\n"
         "    for step in range(steps):\n"
@@ -100,6 +100,30 @@ def autograd_cell(
 ) -> str:
     """q8's answer cell after the function, with one part replaced."""
     return f"{make}\n{backward}\n{read}\n{agree}\n"
+
+
+def model_class(
+    init: str = "super().__init__()\nself.linear = nn.Linear(n_features, n_classes)",
+    forward: str = "return self.linear(x)",
+    base: str = "nn.Module",
+    name: str = "forward",
+    train: bool = True,
+) -> str:
+    """q9's class with its __init__ or forward body replaced; with ``train``, the rest of the answer cell runs
+    after it (a class that stops the student's cell at SoftmaxRegression(2, 3) or later leaves it out)."""
+    init = "\n".join("        " + ln for ln in init.split("\n"))
+    forward = "\n".join("        " + ln for ln in forward.split("\n"))
+    return (
+        f"class SoftmaxRegression({base}):\n    def __init__(self, n_features, n_classes):\n{init}\n\n"
+        f"    def {name}(self, x):\n{forward}\n\n\n" + (TRAIN_CLASS if train else "")
+    )
+
+
+TRAIN_CLASS = (
+    "torch.manual_seed(0)\nlogreg_class = SoftmaxRegression(2, 3).to(device)\n"
+    "class_train_losses, class_valid_losses = train_classifier(logreg_class, X_train, y_train, X_valid, y_valid, 300, 0.5)\n"
+    "class_valid_acc = accuracy(logreg_class(X_valid), y_valid)\n"
+)
 
 
 WRONG = [
@@ -593,6 +617,12 @@ WRONG = [
         "validation loss AFTER the first update",
         mistake="valid-loss-after-the-step",
     ),  # the two curves measured on different weights
+    Wrong(
+        "q6",
+        loop(head="optimizer = optim.SGD(model.parameters(), lr=lr)"),
+        "train_classifier ignores optimizer_class",
+        mistake="ignores-optimizer-class",
+    ),  # the given line replaced: another optimizer cannot be passed
     # q7: accuracy, then training logreg and measuring it
     Wrong(
         "q7",
@@ -903,7 +933,106 @@ WRONG = [
     ),  # 8 exact equality of floats
     Wrong("q8", "gradients_agree = 'True'", "should be True or False", mistake="agree-not-a-bool"),  # 7
     Wrong("q8", "gradients_agree = int(gradients_agree)", "should be True or False", mistake="agree-not-a-bool"),  # 7
+    # q9: the model as an nn.Module class
+    Wrong(
+        "q9",
+        model_class(init="self.linear = nn.Linear(n_features, n_classes)", train=False),
+        "call it first in __init__",
+        mistake="no-super-init",
+    ),  # 14 skipped step (the cell stops there)
+    Wrong(
+        "q9", model_class(base="object", train=False), "should inherit from nn.Module", mistake="not-an-nn-module"
+    ),  # 7 a plain class
+    Wrong(
+        "q9",
+        model_class(
+            init="super().__init__()\nself.layers = [nn.Linear(n_features, n_classes)]",
+            forward="return self.layers[0](x)",
+            train=False,
+        ),
+        "has no parameters",
+        mistake="layer-not-registered",
+    ),  # 14 a plain list hides the layer (SGD then refuses an empty list)
+    Wrong(
+        "q9",
+        model_class(init="super().__init__()\nself.linear = nn.Linear(2, 3)"),
+        "not typed numbers",
+        mistake="typed-sizes",
+    ),  # 11 a hard-coded size
+    Wrong(
+        "q9",
+        model_class(init="super().__init__()\nself.linear = nn.Linear(n_classes, n_features)", train=False),
+        "takes the number of inputs first",
+        mistake="sizes-swapped",
+    ),  # 4 transposition
+    Wrong(
+        "q9",
+        model_class(forward="return torch.softmax(self.linear(x), dim=1)"),
+        "forward returns probabilities",
+        mistake="softmax-in-forward",
+    ),  # 6 extra normalisation: the double softmax
+    Wrong(
+        "q9",
+        model_class(
+            init="super().__init__()\nself.linear = nn.Linear(n_features, n_classes)\nself.softmax = nn.Softmax(dim=1)",
+            forward="return self.softmax(self.linear(x))",
+        ),
+        "forward returns probabilities",
+        mistake="softmax-in-forward",
+    ),  # 6 an extra nn.Softmax module
+    Wrong(
+        "q9",
+        model_class(forward="return F.log_softmax(self.linear(x), dim=1)"),
+        "log-probabilities (log_softmax)",
+        mistake="log-softmax-in-forward",
+    ),  # 3
+    Wrong(
+        "q9", model_class(name="foward", train=False), "has no forward method", mistake="no-forward"
+    ),  # 16 a misspelt method
+    Wrong(
+        "q9",
+        model_class(forward="self.linear(x)", train=False),
+        "forward returns nothing",
+        mistake="forward-returns-nothing",
+    ),  # 16
+    Wrong(
+        "q9",
+        model_class(forward="return self.linear(X_train)", train=False),
+        "ignores its argument x",
+        mistake="forward-ignores-x",
+    ),  # 15 the notebook's rows
+    Wrong(
+        "q9",
+        model_class(forward="return torch.relu(self.linear(x))"),
+        "a linear function of the features",
+        mistake="activation-in-forward",
+    ),  # 14 an extra step
+    Wrong(
+        "q9",
+        "torch.manual_seed(0)\nlogreg_class = SoftmaxRegression(2, 3).to(device)\nclass_valid_acc = accuracy(logreg_class(X_valid), y_valid)",
+        "does not look trained",
+        mistake="not-trained",
+    ),  # 14 no training
+    Wrong(
+        "q9",
+        "class_valid_acc = accuracy(logreg_class(X_train), y_train)",
+        "accuracy on the training houses",
+        mistake="class-acc-on-training-rows",
+    ),  # 15
+    Wrong(
+        "q9",
+        "class_valid_acc = 0.54",
+        "should be accuracy(logreg_class(X_valid), y_valid)",
+        mistake="class-acc-typed-in",
+    ),  # 13
+    Wrong(
+        "q9",
+        "class_valid_acc = torch.tensor(class_valid_acc)",
+        "(a Python float, from accuracy)",
+        mistake="class-acc-not-a-float",
+    ),  # 7
 ]
+
 
 RIGHT = [
     Right(
@@ -1009,8 +1138,8 @@ RIGHT = [
     ),
     Right(
         "q6",
-        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5):\n"
-        "    optimizer = optim.SGD(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
+        "def train_classifier(model, X, y, X_val, y_val, steps=300, lr=0.5, optimizer_class=optim.SGD):\n"
+        "    optimizer = optimizer_class(model.parameters(), lr=lr)\n    loss_fn = nn.CrossEntropyLoss()\n"
         "    train_losses, valid_losses = [], []\n    for _ in range(steps):\n"
         "        model.eval()\n        with torch.no_grad():\n"
         "            valid_losses.append(loss_fn(model(X_val), y_val).item())\n"
@@ -1031,8 +1160,8 @@ RIGHT = [
     ),
     Right(
         "q6",
-        loop(step="with torch.no_grad():\n    for p in model.parameters():\n        p -= lr * p.grad"),
-        "the SGD update written by hand instead of optimizer.step()",
+        loop(zero="for p in model.parameters():\n    p.grad = None"),
+        "the gradients cleared by hand (p.grad = None) instead of optimizer.zero_grad()",
     ),
     Right(
         "q7",
@@ -1140,5 +1269,27 @@ RIGHT = [
         "F.cross_entropy(layer(torch.tensor(X_check)), torch.tensor(y_check)).backward()\n"
         "autograd_grad_W, autograd_grad_b = layer.weight.grad.T, layer.bias.grad\n" + AGREE,
         "through nn.Linear, its weight's gradient transposed back",
+    ),
+    Right(
+        "q9",
+        "class SoftmaxRegression(nn.Module):\n    def __init__(self, n_features, n_classes):\n"
+        "        super(SoftmaxRegression, self).__init__()\n        self.net = nn.Sequential(nn.Linear(n_features, n_classes))\n\n"
+        "    def forward(self, inputs):\n        logits = self.net(inputs)\n        return logits\n\n\n" + TRAIN_CLASS,
+        "super() with arguments, an nn.Sequential inside, other names",
+    ),
+    Right(
+        "q9",
+        "class SoftmaxRegression(nn.Module):\n    def __init__(self, n_features, n_classes):\n        super().__init__()\n"
+        "        self.W = nn.Parameter(0.1 * torch.randn(n_features, n_classes))\n        self.b = nn.Parameter(torch.zeros(n_classes))\n\n"
+        "    def forward(self, x):\n        return x @ self.W + self.b\n\n\n" + TRAIN_CLASS,
+        "its own nn.Parameter weights in the warm-up's layout, another start",
+    ),
+    Right(
+        "q9",
+        "torch.manual_seed(0)\nlogreg_class = SoftmaxRegression(2, 3).to(device)\n"
+        "opt = optim.SGD(logreg_class.parameters(), lr=0.5)\nfor _ in range(300):\n"
+        "    opt.zero_grad()\n    F.cross_entropy(logreg_class(X_train), y_train).backward()\n    opt.step()\n"
+        "with torch.no_grad():\n    class_valid_acc = round(accuracy(logreg_class(X_valid), y_valid), 3)",
+        "its own training loop; the accuracy rounded to 3 decimals",
     ),
 ]
