@@ -30,11 +30,14 @@ def lesson_text() -> str:
 
 
 def test_the_given_cell_is_lesson_04_s_answers(env):
-    """The cell "from lesson 04" gives what lesson 04's answer key computes: the same split, classes,
-    standardized features and sigmoid."""
-    before = AnswerKey("04-logistic-numpy").env
-    for name in ("train_idx", "valid_idx", "price_class", "y_train", "y_valid", "X_train", "X_valid"):
+    """The cell "from lesson 04" gives what lesson 04's answer key computes (the same split, standardized
+    features and sigmoid) and the price classes lesson 03 makes."""
+    before, classes = AnswerKey("04-logistic-numpy").env, AnswerKey("03-gradient-descent").env
+    for name in ("train_idx", "valid_idx", "X_train", "X_valid"):
         assert np.array_equal(env[name], before[name]), name
+    assert np.array_equal(env["price_class"], classes["price_class"])
+    for name, rows in (("y_train", "train_idx"), ("y_valid", "valid_idx")):
+        assert np.array_equal(env[name], classes["price_class"][before[rows]]), name
     z = np.array([-1000.0, -3.0, 0.0, 0.5, 40.0, 1000.0])
     np.testing.assert_array_equal(env["sigmoid"](z), before["sigmoid"](z))
 
@@ -116,11 +119,11 @@ def test_two_class_softmax_equals_sigmoid_is_graded(key, env):
 
 
 def test_text_names_the_lessons_of_the_split_series():
-    """This is lesson 05 of eight: the binary model is lesson 04's, the "wrong way" lesson 03's."""
+    """This is lesson 05 of eight: the binary model is lesson 04's, the rounded regression lesson 03's."""
     text = lesson_text()
     assert text.lstrip().startswith("# Lesson 05 · Softmax regression in NumPy")
     assert "this is lesson 04's gradient again" in text and "lesson 04's `train_binary`" in text
-    assert 'Lesson 03\'s "wrong way"' in text
+    assert "In lesson 03, a least-squares line through the class numbers" in text
     assert not re.search(r"[Ss]ection [4-9]\b", text), "the sections are numbered 0 to 3 here"
     assert re.search(r"\*\*Time:\*\* about \d+ minutes", text)
 

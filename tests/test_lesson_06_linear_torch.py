@@ -204,12 +204,15 @@ def test_the_text_says_which_losses_warn_about_a_shape_mismatch_and_shows_it():
     assert "with (4, 1) targets: loss 0.0" in out
 
 
-def test_the_text_claims_no_derivation_and_no_identical_loop_in_lesson_07():
-    """Lesson 02 gives the MSE gradient's formula and the student writes it as code; the text must not say the
-    student derived it. Lesson 07 trains with its own optimizer settings, so only the steps are the same."""
+def test_the_text_claims_only_the_derivation_lesson_02_has_and_no_identical_loop_in_lesson_07():
+    """The text says the student derived and checked the MSE gradient in lesson 02: lesson 02 has them derive
+    it (a graded question on the chain rule) and check it with their own numerical gradient (graded). Lesson
+    07 trains with its own optimizer settings, so only the steps are the same."""
     text = markdown_text(ROOT / layout.SOURCE / f"{LESSON}.ipynb")
-    assert "derived" not in text and "derive" not in text
-    assert "you wrote `mse_gradient` from the formula that lesson gives" in text
+    assert "In lesson 02 you derived the gradient of the MSE" in text
+    assert "checked it with your own numerical gradient" in text
+    lesson_02 = (ROOT / layout.SOURCE / "02-linear-numpy.ipynb").read_text(encoding="utf-8")
+    assert "def numerical_gradient(f, w, h=1e-5)" in lesson_02 and "chain rule" in lesson_02
     assert "stays exactly the same" not in text
     assert "section" not in text.lower().replace("given cell", ""), "cross-references name questions, not sections"
 
