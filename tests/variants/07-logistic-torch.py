@@ -617,12 +617,6 @@ WRONG = [
         "validation loss AFTER the first update",
         mistake="valid-loss-after-the-step",
     ),  # the two curves measured on different weights
-    Wrong(
-        "q6",
-        loop(head="optimizer = optim.SGD(model.parameters(), lr=lr)"),
-        "train_classifier ignores optimizer_class",
-        mistake="ignores-optimizer-class",
-    ),  # the given line replaced: another optimizer cannot be passed
     # q7: accuracy, then training logreg and measuring it
     Wrong(
         "q7",
@@ -1010,7 +1004,7 @@ WRONG = [
     Wrong(
         "q9",
         "torch.manual_seed(0)\nlogreg_class = SoftmaxRegression(2, 3).to(device)\nclass_valid_acc = accuracy(logreg_class(X_valid), y_valid)",
-        "does not look trained",
+        "accuracy of an untrained SoftmaxRegression",
         mistake="not-trained",
     ),  # 14 no training
     Wrong(
