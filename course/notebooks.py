@@ -189,10 +189,7 @@ def add_contents(nb):
     before the first section: a screen-reader user, and anyone else, sees the lesson's shape first."""
     nb = copy.deepcopy(nb)
     sections = [text for level, text in headings(nb) if level == 2]
-    first = next(
-        (i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and any(level == 2 for level, _ in headings_of(c))),
-        None,
-    )
+    first = next((i for i, c in enumerate(nb.cells) if any(level == 2 for level, _ in headings_of(c))), None)
     if first is None:
         return nb
     items = "\n".join(f"- [{text}](#{heading_anchor(text)})" for text in sections)

@@ -28,7 +28,9 @@ WCAG_21_AA = {
 
 JUPYTERLAB_OWN = {
     "aria-input-field-name": "CodeMirror's cell editors have no accessible name (jupyterlab/jupyterlab#16890, #10347)",
-    "button-name": "the collapse button JupyterLab adds to every Markdown heading has no name (jupyterlab/jupyterlab#16890)",
+    "button-name": (
+        "the collapse button JupyterLab adds to every Markdown heading has no name (jupyterlab/jupyterlab#16890)"
+    ),
     "aria-required-children": "the notebook's windowed list viewport (jupyterlab/jupyterlab#16891)",
     "aria-allowed-attr": "toolbar and file-browser buttons (jupyterlab/jupyterlab#16891)",
 }
@@ -105,7 +107,9 @@ def test_the_answer_key_exported_to_html_meets_wcag_21_aa(lesson, tmp_path):
     # nbconvert gives an image without one "No description has been provided for this image", which
     # axe accepts: a text alternative here is the lesson's own sentence.
     unsaid = [a for a in alts if len(a.split()) < 6 or a.startswith("No description has been provided")]
-    assert not unsaid, f"{lesson}: {len(unsaid)} of {len(alts)} figures have no text alternative of their own: {unsaid[:2]}"
+    assert not unsaid, (
+        f"{lesson}: {len(unsaid)} of {len(alts)} figures have no text alternative of its own: {unsaid[:2]}"
+    )
     assert not problems, f"{lesson}: " + "; ".join(problems)
 
 
@@ -119,7 +123,8 @@ def test_every_lesson_in_jupyterlab_meets_wcag_21_aa(tmp_path):
     with jupyter_server(tree, tmp_path) as (base, token), chromium_page() as page:
         for lesson in LESSONS:
             # A workspace of its own per lesson: only this lesson's tab is open.
-            page.goto(f"{base}/lab/workspaces/{lesson}/tree/{layout.NOTEBOOKS}/{lesson}/{lesson}.ipynb?token={token}")
+            where = f"{layout.NOTEBOOKS}/{lesson}/{lesson}.ipynb"
+            page.goto(f"{base}/lab/workspaces/{lesson}/tree/{where}?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-MarkdownCell h1")
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true")
             results = auditor.run(page, options=WCAG_21_AA)
