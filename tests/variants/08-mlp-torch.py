@@ -128,6 +128,12 @@ WRONG = [
         mistake="trained-on-validation-rows",
     ),  # 15
     Wrong("q1", CHOSEN_ROWS.format(model="mlp"), "293 validation houses", mistake="validation-rows-chosen"),  # 15
+    Wrong(
+        "q1",
+        MLP_ON.format(lr=0.05, X="X_train", y="y_train").replace(", optimizer_class=optim.Adam", ""),
+        "unless you pass optimizer_class=optim.Adam",
+        mistake="mlp-trained-without-adam",
+    ),  # train_classifier's default optimizer, SGD, at Adam's rate: accuracy 0.62, above 0.58
     # q3: train_minibatch
     Wrong(
         "q3",
