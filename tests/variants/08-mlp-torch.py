@@ -12,7 +12,8 @@ def accuracy_variant(expr: str) -> str:
 
 MLP_ON = (
     "torch.manual_seed(0)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)).to(device)\n"
-    "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, {X}, {y}, X_valid, y_valid, 300, {lr})\n"
+    "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, {X}, {y}, X_valid, y_valid, 300, {lr}, "
+    "optimizer_class=optim.Adam)\n"
     "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)"
 )
 BOTH = {"X": "torch.cat([X_train, X_valid])", "y": "torch.cat([y_train, y_valid])"}
@@ -86,7 +87,7 @@ WRONG = [
     Wrong(
         "q1",
         "torch.manual_seed(0)\nmlp = nn.Sequential(nn.Linear(2, 10), nn.ReLU(), nn.Linear(10, 3))\n"
-        "train_classifier(mlp, X_train, y_train, X_valid, y_valid, steps=300, lr=0.05)\n"
+        "train_classifier(mlp, X_train, y_train, X_valid, y_valid, steps=300, lr=0.05, optimizer_class=optim.Adam)\n"
         "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "100 hidden units",
         mistake="wrong-hidden-size",
@@ -127,6 +128,12 @@ WRONG = [
         mistake="trained-on-validation-rows",
     ),  # 15
     Wrong("q1", CHOSEN_ROWS.format(model="mlp"), "293 validation houses", mistake="validation-rows-chosen"),  # 15
+    Wrong(
+        "q1",
+        MLP_ON.format(lr=0.05, X="X_train", y="y_train").replace(", optimizer_class=optim.Adam", ""),
+        "unless you pass optimizer_class=optim.Adam",
+        mistake="mlp-trained-without-adam",
+    ),  # train_classifier's default optimizer, SGD, at Adam's rate: accuracy 0.62, above 0.58
     # q3: train_minibatch
     Wrong(
         "q3",
@@ -307,7 +314,8 @@ RIGHT = [
     Right(
         "q1",
         "torch.manual_seed(1)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)).to(device)\n"
-        "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, 300, 0.05)\n"
+        "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, 300, 0.05, "
+        "optimizer_class=optim.Adam)\n"
         "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "seed 1: the last Adam steps still oscillate, so the loss after the last step is 0.0096 off the last one recorded",
     ),
@@ -317,13 +325,14 @@ RIGHT = [
         "from collections import OrderedDict\ntorch.manual_seed(1)\n"
         "mlp = nn.Sequential(OrderedDict(hidden=nn.Linear(2, n_hidden), relu=nn.ReLU(), out=nn.Linear(n_hidden, 3)))\n"
         "mlp.to(device)\nmlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, "
-        "steps=500, lr=0.05)\nmlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
+        "steps=500, lr=0.05, optimizer_class=optim.Adam)\nmlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "named layers, another seed, more steps",
     ),
     Right(
         "q1",
         "torch.manual_seed(5)\nmlp = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3)).to(device)\n"
-        "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, 300, 0.02)\n"
+        "mlp_train_losses, mlp_valid_losses = train_classifier(mlp, X_train, y_train, X_valid, y_valid, 300, 0.02, "
+        "optimizer_class=optim.Adam)\n"
         "mlp_valid_acc = accuracy(mlp(X_valid), y_valid)",
         "another seed and learning rate",
     ),
