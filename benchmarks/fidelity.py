@@ -37,6 +37,11 @@ def gradient_descent_vs_closed_form(env: dict) -> dict:
     return {"closed_form_mse": best, "gd_mse": gd, "ratio": gd / best}
 
 
+def _as_numpy(t):
+    """A tensor's values as a NumPy array, wherever it lives."""
+    return t.detach().cpu().numpy()
+
+
 def unpenalized_logistic_regression():
     """scikit-learn's multinomial logistic regression without a penalty, spelled for its version."""
     import sklearn
@@ -82,11 +87,8 @@ def logistic_vs_scikit_learn(env: dict) -> dict:
     import torch.nn.functional as F
     from sklearn.metrics import log_loss
 
-    def as_numpy(t):
-        return t.detach().cpu().numpy()
-
-    X_tr, y_tr = as_numpy(env["X_train"]).astype(float), as_numpy(env["y_train"])
-    X_va, y_va = as_numpy(env["X_valid"]).astype(float), as_numpy(env["y_valid"])
+    X_tr, y_tr = _as_numpy(env["X_train"]).astype(float), _as_numpy(env["y_train"])
+    X_va, y_va = _as_numpy(env["X_valid"]).astype(float), _as_numpy(env["y_valid"])
     sk = unpenalized_logistic_regression().fit(X_tr, y_tr)
     with torch.no_grad():
         loss = float(F.cross_entropy(env["logreg"](env["X_train"]), env["y_train"]))
@@ -118,11 +120,8 @@ def mlp_test_vs_scikit_learn(env: dict, seeds: int = 3) -> dict:
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
-    def as_numpy(t):
-        return t.detach().cpu().numpy()
-
-    X_tr, y_tr = as_numpy(env["X_train"]).astype(float), as_numpy(env["y_train"])
-    X_te, y_te = as_numpy(env["X_test"]).astype(float), as_numpy(env["y_test"])
+    X_tr, y_tr = _as_numpy(env["X_train"]).astype(float), _as_numpy(env["y_train"])
+    X_te, y_te = _as_numpy(env["X_test"]).astype(float), _as_numpy(env["y_test"])
     hidden, lr = env["best_setting"]
     scores = []
     for seed in range(seeds):

@@ -80,6 +80,13 @@ def audit_html(page, auditor) -> list[str]:
     return found + violations(auditor.run(page, context=context, options=contrast))
 
 
+def contents_anchors(path) -> list[str]:
+    """The #anchors the notebook's generated list of contents links to (none if it has no such list)."""
+    nb = notebooks.read(path)
+    contents = [c for c in nb.cells if notebooks.CONTENTS_TAG in c.metadata.get("tags", [])]
+    return re.findall(r"\]\(#(\S+)\)", contents[0].source) if contents else []
+
+
 def exported(lesson: str, tmp_path):
     from nbconvert import HTMLExporter
 
@@ -98,9 +105,7 @@ def test_the_answer_key_exported_to_html_meets_wcag_21_aa(lesson, tmp_path):
         page.goto(page_file.as_uri())
         problems = audit_html(page, auditor)
         alts = page.locator("img").evaluate_all("images => images.map(i => i.alt)")
-        nb = notebooks.read(layout.solution_notebook(ROOT, lesson))
-        contents = [c for c in nb.cells if notebooks.CONTENTS_TAG in c.metadata.get("tags", [])]
-        anchors = re.findall(r"\]\(#(\S+)\)", contents[0].source if contents else "")
+        anchors = contents_anchors(layout.solution_notebook(ROOT, lesson))
         lost = [a for a in anchors if not page.locator(f'[id="{a}"]').count()]
     assert anchors and not lost, f"{lesson}: contents links that land on no heading: {lost or 'no contents'}"
     assert alts, f"{lesson}: the export shows no figure"
@@ -129,11 +134,10 @@ def test_every_lesson_in_jupyterlab_meets_wcag_21_aa(tmp_path):
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true")
             results = auditor.run(page, options=WCAG_21_AA)
             found = violations(results, ignored=JUPYTERLAB_OWN, elements=JUPYTERLAB_OWN_ELEMENTS)
-            nb = notebooks.read(layout.student_notebook(tree, lesson))
-            contents = [c for c in nb.cells if notebooks.CONTENTS_TAG in c.metadata.get("tags", [])]
-            if not contents:
+            anchors = contents_anchors(layout.student_notebook(tree, lesson))
+            if not anchors:
                 found.append("no list of contents")
-            for anchor in re.findall(r"\]\(#(\S+)\)", contents[0].source if contents else ""):
+            for anchor in anchors:
                 # JupyterLab 4 keeps a heading's id in data-jupyter-id and follows #links to it
                 if not page.locator(f'.jp-Notebook [data-jupyter-id="{anchor}"]').count():
                     found.append(f"the contents link #{anchor} lands on no heading")
